@@ -1,0 +1,224 @@
+import { DataCloudflareZone } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zone';
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
+import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
+import { Annotations, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { CLOUDFLARE_LIMITS } from './cloudflare';
+import { compareStrings } from './private/lists';
+import { ProblemList } from './private/problems';
+import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
+import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
+import { validateSecondaryInput } from './private/validate-secondary';
+import { validateSecondaryList, validateZoneLinks } from './private/validate-zone-links';
+import { ISecondaryDns, PeerOptions, SecondaryDns, TransferAclOptions, TsigOptions } from './secondary-dns';
+import { ITransferPeer } from './transfer-peer';
+import { ITsigKey } from './tsig-key';
+
+/** Default TTL of the apex NS records that delegate to the secondary. */
+export const DEFAULT_NAMESERVER_TTL = 86400;
+
+/** Props of {@link OutgoingZoneTransfer}. */
+export interface OutgoingZoneTransferProps {
+  /** Cloudflare zone id (32 hexadecimal characters, or a token). */
+  readonly zoneId: string;
+  /** Zone name, such as "example.com" (normalized: lower case, punycode, trailing dot where Cloudflare stores one). */
+  readonly zoneName: string;
+  /**
+   * Secondaries this zone transfers to, created once per account with
+   * `SecondaryDns` and shared by many zones. Give either `secondaries` or the
+   * inline props (`accountId`, `tsig`/`tsigKey`, `peers`, `transferAcls`, `nameservers`), not both.
+   * @default - the inline props describe the one secondary
+   */
+  readonly secondaries?: ISecondaryDns[];
+  /**
+   * Inline form: account id of the secondary to create.
+   * @default - required when `secondaries` is not given
+   */
+  readonly accountId?: string;
+  /**
+   * Inline form: options to create the secondary's TSIG key.
+   * @default - no key is created
+   */
+  readonly tsig?: TsigOptions;
+  /**
+   * Inline form: an existing TSIG key for the secondary's peers.
+   * @default - no key is shared
+   */
+  readonly tsigKey?: ITsigKey;
+  /**
+   * Inline form: the secondary's servers, where Cloudflare sends NOTIFY messages.
+   * @default - required when `secondaries` is not given
+   */
+  readonly peers?: PeerOptions[];
+  /**
+   * Inline form: source ranges allowed to transfer.
+   * @default - one ACL per distinct peer address
+   */
+  readonly transferAcls?: TransferAclOptions[];
+  /**
+   * Inline form: host names the secondary answers on.
+   * @default - none
+   */
+  readonly nameservers?: string[];
+  /**
+   * A hidden secondary keeps a copy of the zone (for disaster recovery) but is
+   * not publicly delegated: no apex NS records, multi-provider DNS left alone.
+   * @default false
+   */
+  readonly hiddenSecondary?: boolean;
+  /**
+   * TTL of the apex NS records of the secondary's nameservers, in seconds.
+   * @default 86400
+   */
+  readonly nameserverTtl?: number;
+}
+
+/** Zone names already declared per stack: a zone declared twice would fight over one Cloudflare object. */
+const zonesPerStack = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Outgoing zone transfers for one Cloudflare zone (Cloudflare as primary,
+ * another provider as secondary): links the secondaries' peers to the zone
+ * (step 3 of Cloudflare's guide), publishes the secondaries' nameservers at
+ * the apex with multi-provider DNS on (step 7), and outputs the nameserver
+ * set for the registrar (step 8).
+ */
+export class OutgoingZoneTransfer extends Construct {
+  /** The zone id. */
+  public readonly zoneId: string;
+  /** The zone name, lower case, without the trailing dot. */
+  public readonly zoneName: string;
+  /** Whether the secondaries are hidden (not delegated). */
+  public readonly hiddenSecondary: boolean;
+  /** Every secondary linked to the zone. */
+  public readonly secondaries: ISecondaryDns[];
+  /** The secondary created from the inline props, when they were used. */
+  public readonly secondary?: SecondaryDns;
+  /** Every peer linked to the zone, in the order they are written. */
+  public readonly linkedPeers: ITransferPeer[];
+  /** `cloudflare_dns_zone_transfers_outgoing`: the link of peers to the zone. */
+  public readonly outgoing: DnsZoneTransfersOutgoing;
+  /** `cloudflare_zone` data source, read for Cloudflare's assigned nameservers. */
+  public readonly zone: DataCloudflareZone;
+  /** Apex NS records, one per secondary nameserver (none for a hidden secondary). */
+  public readonly nameserverRecords: DnsRecord[];
+  /** `cloudflare_zone_dns_settings` with multi-provider DNS on, when NS records are published. */
+  public readonly dnsSettings?: ZoneDnsSettings;
+  /** Output: every nameserver the registrar must list (Cloudflare's and the secondaries'). */
+  public readonly registrarNameservers: TerraformOutput;
+
+  constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
+    super(scope, id);
+    const problems = new ProblemList();
+    const zoneId = validateCloudflareId(props.zoneId, 'zoneId', problems, 'zone');
+    const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);
+    const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
+    const ttl = props.nameserverTtl === undefined
+      ? DEFAULT_NAMESERVER_TTL
+      : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
+    const inline = validateForm(props, problems);
+    const shared = props.secondaries === undefined ? undefined : validateSecondaryList(props.secondaries, problems);
+    if (shared) validateZoneLinks(shared, problems);
+    if (zoneName !== undefined) checkZoneDeclaredOnce(this, zoneName, problems);
+    problems.throwIfAny(this, 'OutgoingZoneTransfer');
+
+    this.zoneId = zoneId!;
+    this.zoneName = zoneName!;
+    this.hiddenSecondary = hidden;
+    if (inline) {
+      this.secondary = new SecondaryDns(this, 'Secondary', props as Required<Pick<OutgoingZoneTransferProps, 'accountId' | 'peers'>>);
+    }
+    this.secondaries = shared ?? [this.secondary!];
+    this.linkedPeers = this.secondaries
+      .flatMap((s) => s.peers)
+      .sort((a, b) => compareStrings(a.node.path, b.node.path));
+
+    this.outgoing = new DnsZoneTransfersOutgoing(this, 'Outgoing', {
+      zoneId: this.zoneId,
+      name: toFqdn(this.zoneName), // Cloudflare returns the name with the dot; without it every plan drifts
+      peers: this.linkedPeers.map((peer) => peer.peerId),
+    });
+    this.zone = new DataCloudflareZone(this, 'Zone', { zoneId: this.zoneId });
+
+    const nameservers = this.secondaries.flatMap((s) => s.nameservers);
+    const published = hidden ? [] : nameservers;
+    this.annotateNameservers(nameservers);
+    if (published.length > 0) {
+      this.dnsSettings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
+    }
+    const recordsScope = new Construct(this, 'ApexNs');
+    this.nameserverRecords = published.map((host) => new DnsRecord(recordsScope, host, {
+      zoneId: this.zoneId,
+      // The API stores names and contents without the trailing dot; with it, every plan drifts.
+      name: this.zoneName,
+      type: 'NS',
+      content: host,
+      ttl: ttl!,
+      comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
+      dependsOn: [this.dnsSettings!],
+    }));
+
+    this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
+      description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.length > 0 ? " and the secondary's" : ''}.`,
+      value: published.length > 0 ? Fn.concat([this.zone.nameServers, published]) : this.zone.nameServers,
+    });
+    this.registrarNameservers.overrideLogicalId(`registrar_nameservers_${this.zoneName.replace(/\./g, '_')}`);
+  }
+
+  private annotateNameservers(nameservers: readonly string[]): void {
+    if (this.hiddenSecondary) {
+      if (nameservers.length > 0) {
+        Annotations.of(this).addInfo(
+          `Hidden secondary: nameservers ${nameservers.join(', ')} are not published as NS records of ${this.zoneName}, and multi-provider DNS is left unchanged.`,
+        );
+      }
+      return;
+    }
+    if (nameservers.length === 0) {
+      Annotations.of(this).addWarning(
+        `No secondary nameservers are declared, so ${this.zoneName} is not delegated to the secondary (steps 7 and 8 are skipped). ` +
+          'Declare `nameservers` on the secondary, or set `hiddenSecondary: true` if the copy is meant to stay unpublished.',
+      );
+    }
+    for (const host of nameservers.filter((h) => isInZone(h, this.zoneName))) {
+      Annotations.of(this).addWarning(
+        `Nameserver ${host} is inside ${this.zoneName}, so resolvers need glue: register ${host} with its addresses at the registrar ` +
+          'and keep A/AAAA records for it in the zone.',
+      );
+    }
+  }
+}
+
+const INLINE_PROPS = ['accountId', 'tsig', 'tsigKey', 'peers', 'transferAcls', 'nameservers'] as const;
+
+/**
+ * Checks that exactly one of the two forms is used, and validates the inline
+ * props when they are. Returns whether the inline form is used and valid.
+ */
+function validateForm(props: OutgoingZoneTransferProps, problems: ProblemList): boolean {
+  const given = INLINE_PROPS.filter((key) => props[key] !== undefined);
+  if (props.secondaries !== undefined) {
+    if (given.length > 0) {
+      problems.add(given.join(', '), 'both forms', 'give either `secondaries` (shared SecondaryDns constructs) or the inline props, not both.', `move ${given.join(', ')} into a SecondaryDns and list it in \`secondaries\`, or drop \`secondaries\`.`);
+    }
+    return false;
+  }
+  if (given.length === 0) {
+    problems.add('secondaries', undefined, 'a zone needs a secondary to transfer to.', 'pass `secondaries: [mySecondaryDns]`, or the inline props `accountId` and `peers` (with `tsig` and `nameservers` as needed).');
+    return false;
+  }
+  return validateSecondaryInput(props, problems) !== undefined;
+}
+
+function checkZoneDeclaredOnce(zone: Construct, zoneName: string, problems: ProblemList): void {
+  const stack = TerraformStack.of(zone);
+  const declared = zonesPerStack.get(stack) ?? new Map<string, string>();
+  zonesPerStack.set(stack, declared);
+  const earlier = declared.get(zoneName);
+  if (earlier !== undefined) {
+    problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${earlier}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
+    return;
+  }
+  declared.set(zoneName, zone.node.path);
+}

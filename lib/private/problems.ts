@@ -1,0 +1,30 @@
+import { IConstruct } from 'constructs';
+import { ConstructPropsError, Problem } from '../construct-props-error';
+
+/**
+ * Collects every problem of one construct's props, so that the user sees them
+ * all in one error instead of fixing them one synth at a time.
+ */
+export class ProblemList {
+  private readonly items: Problem[] = [];
+
+  public add(field: string, value: unknown, rule: string, fix: string): void {
+    this.items.push({ field, value, rule, fix });
+  }
+
+  public get problems(): readonly Problem[] {
+    return this.items;
+  }
+
+  public get isEmpty(): boolean {
+    return this.items.length === 0;
+  }
+
+  /** Throws one {@link ConstructPropsError} listing every problem, if there are any. */
+  public throwIfAny(construct: IConstruct, constructType: string): void {
+    if (!this.isEmpty) {
+      throw new ConstructPropsError(construct.node.path, constructType, this.items);
+    }
+  }
+}
+
