@@ -31,7 +31,7 @@ function parseAddress(text: string): ParsedAddress | { rule: string; fix: string
     }
     return { text: v6.toString(), family: 6 };
   }
-  if (/^[0-9.]+$/.test(text) && ipaddr.IPv4.isValid(text)) {
+  if (/^[0-9]{1,3}(\.[0-9]{1,3}){3}$/.test(text) && /(^|\.)0[0-9]/.test(text)) {
     return { rule: 'an IPv4 address is four decimal numbers from 0 to 255 without leading zeros (leading zeros are read as octal by some tools).', fix: 'remove the leading zeros.' };
   }
   return { rule: 'must be an IPv4 or IPv6 address.', fix: 'pass an address such as "192.0.2.53" or "2001:db8::53".' };
