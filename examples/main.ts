@@ -7,7 +7,7 @@
  *   CDKTF_OUTDIR=out npm run synth # elsewhere
  */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { App } from 'cdktf';
 
 interface ExampleModule {
@@ -33,7 +33,8 @@ for (const name of examples) {
 app.synth();
 
 const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8')) as Manifest;
-const where = relative(process.cwd(), app.outdir) || '.';
+const fromHere = relative(process.cwd(), resolve(app.outdir));
+const where = fromHere === '' ? '.' : fromHere.startsWith('..') ? resolve(app.outdir) : fromHere;
 console.log(`Synthesized ${examples.length} examples into ${where}/:`);
 for (const [stack, entry] of Object.entries(manifest.stacks)) {
   console.log(`  ${stack}: ${join(where, entry.synthesizedStackPath)}`);

@@ -120,8 +120,12 @@ export class OutgoingZoneTransfer extends Construct {
     const inline = validateForm(props, problems);
     const shared = props.secondaries === undefined ? undefined : validateSecondaryList(props.secondaries, problems);
     if (shared) validateZoneLinks(shared, problems);
-    if (zoneName !== undefined) checkZoneDeclaredOnce(this, zoneName, problems);
+    const declaredZones = zonesDeclaredIn(TerraformStack.of(this));
+    if (zoneName !== undefined && declaredZones.has(zoneName)) {
+      problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${declaredZones.get(zoneName)}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
+    }
     problems.throwIfAny(this, 'OutgoingZoneTransfer');
+    declaredZones.set(zoneName!, this.node.path);
 
     this.zoneId = zoneId!;
     this.zoneName = zoneName!;
@@ -211,14 +215,12 @@ function validateForm(props: OutgoingZoneTransferProps, problems: ProblemList): 
   return validateSecondaryInput(props, problems) !== undefined;
 }
 
-function checkZoneDeclaredOnce(zone: Construct, zoneName: string, problems: ProblemList): void {
-  const stack = TerraformStack.of(zone);
-  const declared = zonesPerStack.get(stack) ?? new Map<string, string>();
-  zonesPerStack.set(stack, declared);
-  const earlier = declared.get(zoneName);
-  if (earlier !== undefined) {
-    problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${earlier}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
-    return;
+/** The zone names declared so far in `stack`, with the path of the construct that declared each. */
+function zonesDeclaredIn(stack: TerraformStack): Map<string, string> {
+  let declared = zonesPerStack.get(stack);
+  if (!declared) {
+    declared = new Map<string, string>();
+    zonesPerStack.set(stack, declared);
   }
-  declared.set(zoneName, zone.node.path);
+  return declared;
 }

@@ -56,9 +56,9 @@ export interface ISecondaryDns extends IConstruct {
   readonly tsigKey?: ITsigKey;
   /** The peers (NOTIFY targets), sorted by name. */
   readonly peers: ITransferPeer[];
-  /** The ACLs that allow this secondary to transfer zones. */
+  /** The ACLs that allow this secondary to transfer zones, sorted by name. */
   readonly transferAcls: ITransferAcl[];
-  /** Host names the secondary answers on (lower case, no trailing dot). */
+  /** Host names the secondary answers on (lower case, no trailing dot, sorted). */
   readonly nameservers: string[];
 }
 
@@ -114,7 +114,7 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
     const { accountId } = spec!;
 
     this.accountId = accountId;
-    this.nameservers = [...spec!.nameservers];
+    this.nameservers = [...spec!.nameservers].sort(compareStrings);
     this.tsigKey = spec!.tsigKey
       ?? (spec!.tsig && new TsigKey(this, 'TsigKey', { accountId, ...spec!.tsig }));
     if (this.tsigKey === undefined) {
@@ -129,7 +129,9 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
       .map((peer) => new TransferPeer(peersScope, childIdFromName(peer.name), { accountId, tsigKey: this.tsigKey, ...peer }));
 
     const aclsScope = new Construct(this, 'Acls');
-    this.transferAcls = spec!.acls.map((acl) => new TransferAcl(aclsScope, childIdFromName(acl.name), { accountId, ...acl }));
+    this.transferAcls = [...spec!.acls]
+      .sort((a, b) => compareStrings(a.name, b.name))
+      .map((acl) => new TransferAcl(aclsScope, childIdFromName(acl.name), { accountId, ...acl }));
     this.warnAboutMissingAcls(spec!.aclsFromPeers);
   }
 

@@ -1,4 +1,6 @@
 import { Testing } from 'cdktf';
+// Declares the types of cdktf's matchers (toHaveResourceWithProperties, ...).
+import 'cdktf/lib/testing/adapters/jest';
 
-// Adds cdktf's matchers (toHaveResourceWithProperties, ...) to expect().
+// Adds cdktf's matchers to expect().
 Testing.setupJest();
