@@ -21,15 +21,37 @@ export class ConstructPropsError extends Error {
   public readonly problems: readonly Problem[];
 
   constructor(constructPath: string, constructType: string, problems: readonly Problem[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    const lines = problems.map(
-      (p, i) => `  ${i + 1}. ${p.field}: received ${describeValue(p.value)}. Rule: ${p.rule} Fix: ${p.fix}`,
-    );
-    super(`${constructType} at '${constructPath}' has ${count}:\n${lines.join('\n')}`);
+    super(`${constructType} at '${constructPath}' has ${formatProblems(problems)}`);
     this.name = 'ConstructPropsError';
     this.constructPath = constructPath;
     this.problems = problems;
   }
+}
+
+/**
+ * The error a function of this library (such as `renderBindConfig`) throws for
+ * invalid input: it names the function, and for each problem the field, the
+ * value received, the rule and the fix.
+ */
+export class InputError extends Error {
+  public readonly functionName: string;
+  public readonly problems: readonly Problem[];
+
+  constructor(functionName: string, problems: readonly Problem[]) {
+    super(`${functionName}: the input has ${formatProblems(problems)}`);
+    this.name = 'InputError';
+    this.functionName = functionName;
+    this.problems = problems;
+  }
+}
+
+/** "2 problems:" and one numbered line per problem. */
+function formatProblems(problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const lines = problems.map(
+    (p, i) => `  ${i + 1}. ${p.field}: received ${describeValue(p.value)}. Rule: ${p.rule} Fix: ${p.fix}`,
+  );
+  return `${count}:\n${lines.join('\n')}`;
 }
 
 /** Renders a received value for an error message, readable for every JavaScript type; never a stack trace. */

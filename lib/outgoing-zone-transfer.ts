@@ -9,8 +9,11 @@ import { compareStrings } from './private/lists';
 import { ProblemList } from './private/problems';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
 import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
-import { validateSecondaryInput } from './private/validate-secondary';
+import { addConfigOutput, nameOutput, outputName } from './private/config-output';
+import { SecondarySpec, validateSecondaryInput } from './private/validate-secondary';
+import { requireKnownSecret, validateServerList } from './private/validate-servers';
 import { validateSecondaryList, validateZoneLinks } from './private/validate-zone-links';
+import { SecondaryServer } from './secondary-config/secondary-server';
 import { ISecondaryDns, PeerOptions, SecondaryDns, TransferAclOptions, TsigOptions } from './secondary-dns';
 import { ITransferPeer } from './transfer-peer';
 import { ITsigKey } from './tsig-key';
@@ -72,6 +75,13 @@ export interface OutgoingZoneTransferProps {
    * @default 86400
    */
   readonly nameserverTtl?: number;
+  /**
+   * DNS server software to render a ready configuration for, covering this
+   * zone: one sensitive output per server, `secondary_config_<server>_<zone>`.
+   * Needs a TSIG key whose secret is known.
+   * @default - no configuration output
+   */
+  readonly configOutputs?: SecondaryServer[];
 }
 
 /** Zone names already declared per stack: a zone declared twice would fight over one Cloudflare object. */
@@ -107,6 +117,8 @@ export class OutgoingZoneTransfer extends Construct {
   public readonly dnsSettings?: ZoneDnsSettings;
   /** Output: every nameserver the registrar must list (Cloudflare's and the secondaries'). */
   public readonly registrarNameservers: TerraformOutput;
+  /** The sensitive outputs of rendered configurations, by server. */
+  public readonly configOutputs: { [server: string]: TerraformOutput } = {};
 
   constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
     super(scope, id);
@@ -120,6 +132,10 @@ export class OutgoingZoneTransfer extends Construct {
     const inline = validateForm(props, problems);
     const shared = props.secondaries === undefined ? undefined : validateSecondaryList(props.secondaries, problems);
     if (shared) validateZoneLinks(shared, problems);
+    const servers = validateServerList(props.configOutputs, 'configOutputs', problems);
+    if (servers && servers.length > 0 && (inline || shared)) {
+      requireKnownSecret(inline ? inline.tsigKey : shared![0].tsigKey, inline?.tsig !== undefined, problems);
+    }
     const declaredZones = zonesDeclaredIn(TerraformStack.of(this));
     if (zoneName !== undefined && declaredZones.has(zoneName)) {
       problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${declaredZones.get(zoneName)}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
@@ -134,6 +150,9 @@ export class OutgoingZoneTransfer extends Construct {
       this.secondary = new SecondaryDns(this, 'Secondary', props as Required<Pick<OutgoingZoneTransferProps, 'accountId' | 'peers'>>);
     }
     this.secondaries = shared ?? [this.secondary!];
+    for (const secondary of this.secondaries) {
+      if (secondary instanceof SecondaryDns) secondary.registerZone(this.zoneName);
+    }
     this.linkedPeers = this.secondaries
       .flatMap((s) => s.peers)
       .sort((a, b) => compareStrings(a.node.path, b.node.path));
@@ -167,7 +186,15 @@ export class OutgoingZoneTransfer extends Construct {
       description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.length > 0 ? " and the secondary's" : ''}.`,
       value: published.length > 0 ? Fn.concat([this.zone.nameServers, published]) : this.zone.nameServers,
     });
-    this.registrarNameservers.overrideLogicalId(`registrar_nameservers_${this.zoneName.replace(/\./g, '_')}`);
+    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.zoneName));
+
+    const key = this.secondaries[0].tsigKey; // every secondary of the zone shares it (validated above)
+    for (const server of servers!) {
+      this.configOutputs[server] = addConfigOutput(this, server, outputName('secondary_config', server, this.zoneName), () => ({
+        zones: [this.zoneName],
+        tsig: { name: key!.name, algorithm: key!.algorithm, secret: key!.secret! },
+      }));
+    }
   }
 
   private annotateNameservers(nameservers: readonly string[]): void {
@@ -198,21 +225,21 @@ const INLINE_PROPS = ['accountId', 'tsig', 'tsigKey', 'peers', 'transferAcls', '
 
 /**
  * Checks that exactly one of the two forms is used, and validates the inline
- * props when they are. Returns whether the inline form is used and valid.
+ * props when they are. Returns the inline secondary's spec when that form is used and valid.
  */
-function validateForm(props: OutgoingZoneTransferProps, problems: ProblemList): boolean {
+function validateForm(props: OutgoingZoneTransferProps, problems: ProblemList): SecondarySpec | undefined {
   const given = INLINE_PROPS.filter((key) => props[key] !== undefined);
   if (props.secondaries !== undefined) {
     if (given.length > 0) {
       problems.add(given.join(', '), 'both forms', 'give either `secondaries` (shared SecondaryDns constructs) or the inline props, not both.', `move ${given.join(', ')} into a SecondaryDns and list it in \`secondaries\`, or drop \`secondaries\`.`);
     }
-    return false;
+    return undefined;
   }
   if (given.length === 0) {
     problems.add('secondaries', undefined, 'a zone needs a secondary to transfer to.', 'pass `secondaries: [mySecondaryDns]`, or the inline props `accountId` and `peers` (with `tsig` and `nameservers` as needed).');
-    return false;
+    return undefined;
   }
-  return validateSecondaryInput(props, problems) !== undefined;
+  return validateSecondaryInput(props, problems);
 }
 
 /** The zone names declared so far in `stack`, with the path of the construct that declared each. */

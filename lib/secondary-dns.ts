@@ -1,8 +1,11 @@
-import { Annotations, Token } from 'cdktf';
+import { Annotations, TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { addConfigOutput, ensureCloudflareAddressesOutput, outputName, pathBelowStack } from './private/config-output';
 import { childIdFromName, compareStrings } from './private/lists';
 import { ProblemList } from './private/problems';
 import { validateSecondaryInput } from './private/validate-secondary';
+import { requireKnownSecret, validateServerList } from './private/validate-servers';
+import { SecondaryServer } from './secondary-config/secondary-server';
 import { TransferAcl, ITransferAcl } from './transfer-acl';
 import { TransferPeer, ITransferPeer } from './transfer-peer';
 import { TsigAlgorithm } from './tsig-algorithm';
@@ -91,6 +94,13 @@ export interface SecondaryDnsProps {
    * @default - none: zones are not delegated to this secondary
    */
   readonly nameservers?: string[];
+  /**
+   * DNS server software to render a ready configuration for: one sensitive
+   * output per server, `secondary_config_<server>_<construct path>`, covering every
+   * zone that links this secondary. Needs a TSIG key whose secret is known.
+   * @default - no configuration output
+   */
+  readonly configOutputs?: SecondaryServer[];
 }
 
 /**
@@ -105,11 +115,16 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
   public readonly peers: TransferPeer[];
   public readonly transferAcls: TransferAcl[];
   public readonly nameservers: string[];
+  /** The sensitive outputs of rendered configurations, by server. */
+  public readonly configOutputs: { [server: string]: TerraformOutput } = {};
+  private readonly zones = new Set<string>();
 
   constructor(scope: Construct, id: string, props: SecondaryDnsProps) {
     super(scope, id);
     const problems = new ProblemList();
     const spec = validateSecondaryInput(props, problems);
+    const servers = validateServerList(props.configOutputs, 'configOutputs', problems);
+    if (spec && servers && servers.length > 0) requireKnownSecret(spec.tsigKey, spec.tsig !== undefined, problems);
     problems.throwIfAny(this, 'SecondaryDns');
     const { accountId } = spec!;
 
@@ -133,6 +148,39 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
       .sort((a, b) => compareStrings(a.name, b.name))
       .map((acl) => new TransferAcl(aclsScope, childIdFromName(acl.name), { accountId, ...acl }));
     this.warnAboutMissingAcls(spec!.aclsFromPeers);
+
+    ensureCloudflareAddressesOutput(this);
+    for (const server of servers!) {
+      const name = outputName('secondary_config', server, pathBelowStack(this));
+      this.configOutputs[server] = addConfigOutput(this, server, name, () => this.configInput());
+    }
+    if (servers!.length > 0) {
+      this.node.addValidation({
+        validate: () => (this.zones.size > 0 ? [] : [
+          'configOutputs: no OutgoingZoneTransfer links this SecondaryDns, so its configuration would list no zone. ' +
+            'List it in the `secondaries` of a zone, or remove `configOutputs`.',
+        ]),
+      });
+    }
+  }
+
+  /** The zones that link this secondary, sorted (their transfers go to its peers). */
+  public get zoneNames(): string[] {
+    return [...this.zones].sort(compareStrings);
+  }
+
+  /**
+   * Records that `zoneName` transfers to this secondary, so that its rendered
+   * configurations list the zone. `OutgoingZoneTransfer` calls it.
+   */
+  public registerZone(zoneName: string): void {
+    this.zones.add(zoneName);
+  }
+
+  private configInput() {
+    if (this.zones.size === 0 || !this.tsigKey?.secret) return undefined;
+    const { name, algorithm, secret } = this.tsigKey;
+    return { zones: this.zoneNames, tsig: { name, algorithm, secret } };
   }
 
   private warnAboutMissingAcls(aclsFromPeers: boolean): void {
@@ -152,3 +200,4 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
     }
   }
 }
+

@@ -119,7 +119,7 @@ describe('OutgoingZoneTransfer, shared secondaries', () => {
     expect(outgoing.map((o) => o.name).sort()).toEqual(['a.example.', 'b.example.', 'c.example.']);
     for (const o of outgoing) expect(o.peers).toEqual(outgoing[0].peers);
     expect(Object.keys(json.output).sort()).toEqual([
-      'registrar_nameservers_a_example', 'registrar_nameservers_b_example', 'registrar_nameservers_c_example',
+      'cloudflare_transfer_addresses', 'registrar_nameservers_a_example', 'registrar_nameservers_b_example', 'registrar_nameservers_c_example',
     ]);
   });
 

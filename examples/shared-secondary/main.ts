@@ -11,7 +11,7 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { App, LocalBackend, Fn, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { OutgoingZoneTransfer, SecondaryDns } from '../../lib';
+import { OutgoingZoneTransfer, SecondaryDns, SecondaryServer } from '../../lib';
 import { cloudflareIdVariable } from '../single-zone/main';
 
 export const ZONES = ['example.com', 'example.net', 'example.org'];
@@ -42,6 +42,8 @@ export class SharedSecondaryStack extends TerraformStack {
       // The secondary transfers from a /28 of its own network.
       transferAcls: [{ name: 'secondary-transfer-range', ipRange: '198.51.100.48/28' }, { name: 'ns2-secondary', ipRange: '203.0.113.53' }],
       nameservers: ['ns1.secondary-provider.example', 'ns2.secondary-provider.example'],
+      // Step 5, for every zone at once: `terraform output -raw secondary_config_knot_SecondaryDnsProvider`.
+      configOutputs: [SecondaryServer.KNOT, SecondaryServer.NSD],
     });
 
     this.zones = zoneNames.map((zoneName) => new OutgoingZoneTransfer(this, zoneName, {

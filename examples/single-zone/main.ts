@@ -10,7 +10,7 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { App, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { OutgoingZoneTransfer, TsigAlgorithm } from '../../lib';
+import { OutgoingZoneTransfer, SecondaryServer, TsigAlgorithm } from '../../lib';
 
 export class SingleZoneStack extends TerraformStack {
   public readonly zone: OutgoingZoneTransfer;
@@ -36,6 +36,8 @@ export class SingleZoneStack extends TerraformStack {
         { name: 'ns2-secondary', ip: '2001:db8::53', port: 53 },
       ],
       nameservers: ['ns1.secondary-provider.example', 'ns2.secondary-provider.example'],
+      // Step 5: `terraform output -raw secondary_config_bind_example_com` prints the secondary's named.conf part.
+      configOutputs: [SecondaryServer.BIND],
     });
   }
 }

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ConstructPropsError, Problem } from '../construct-props-error';
+import { ConstructPropsError, InputError, Problem } from '../construct-props-error';
 
 /**
  * Collects every problem of one construct's props, so that the user sees them
@@ -24,6 +24,13 @@ export class ProblemList {
   public throwIfAny(construct: IConstruct, constructType: string): void {
     if (!this.isEmpty) {
       throw new ConstructPropsError(construct.node.path, constructType, this.items);
+    }
+  }
+
+  /** Throws one {@link InputError} for the function `functionName`, if there are problems. */
+  public throwIfAnyInFunction(functionName: string): void {
+    if (!this.isEmpty) {
+      throw new InputError(functionName, this.items);
     }
   }
 }

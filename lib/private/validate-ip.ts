@@ -72,6 +72,18 @@ export function hostRange(address: string): string {
  * IPv4, /64 for IPv6), is a problem whose fix names the corrected range.
  */
 export function validateAclRange(value: unknown, field: string, problems: ProblemList): string | undefined {
+  return validateRange(value, field, problems, true);
+}
+
+/**
+ * An address or a range of any width (a NOTIFY source, for example),
+ * normalized like {@link validateAclRange}.
+ */
+export function validateAddressOrRange(value: unknown, field: string, problems: ProblemList): string | undefined {
+  return validateRange(value, field, problems, false);
+}
+
+function validateRange(value: unknown, field: string, problems: ProblemList, cloudflareAclWidth: boolean): string | undefined {
   if (typeof value === 'string' && Token.isUnresolved(value)) return value;
   if (typeof value !== 'string') {
     problems.add(field, value, 'an IP range must be a string in CIDR notation.', 'pass a range such as "192.0.2.0/24" or "2001:db8::/64".');
@@ -92,7 +104,7 @@ export function validateAclRange(value: unknown, field: string, problems: Proble
     return undefined;
   }
   const minPrefix = parsed.family === 4 ? CLOUDFLARE_LIMITS.minAclPrefixIpv4 : CLOUDFLARE_LIMITS.minAclPrefixIpv6;
-  if (prefix < minPrefix) {
+  if (cloudflareAclWidth && prefix < minPrefix) {
     problems.add(field, value, `Cloudflare rejects ACL ranges wider than /${minPrefix} for IPv${parsed.family}.`, `list the secondary's transfer addresses as /${minPrefix} ranges or narrower (one ACL each).`);
     return undefined;
   }
