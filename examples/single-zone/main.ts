@@ -10,12 +10,18 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { App, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { OutgoingZoneTransfer, SecondaryServer, TsigAlgorithm } from '../../lib';
+import { OutgoingZoneTransfer, PeerOptions, SecondaryServer, TsigAlgorithm } from '../../lib';
+
+/** The secondary's servers in this example; the end-to-end test swaps in loopback addresses. */
+export const SINGLE_ZONE_PEERS: PeerOptions[] = [
+  { name: 'ns1-secondary', ip: '192.0.2.53' },
+  { name: 'ns2-secondary', ip: '2001:db8::53', port: 53 },
+];
 
 export class SingleZoneStack extends TerraformStack {
   public readonly zone: OutgoingZoneTransfer;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, peers: PeerOptions[] = SINGLE_ZONE_PEERS) {
     super(scope, id);
     // A relative state path keeps the synthesized JSON free of this machine's paths.
     new LocalBackend(this, { path: 'terraform.tfstate' });
@@ -31,10 +37,7 @@ export class SingleZoneStack extends TerraformStack {
       accountId: accountId.stringValue,
       // The secret is generated at apply time and kept in Terraform state only.
       tsig: { name: 'cloudflare-example-com', algorithm: TsigAlgorithm.HMAC_SHA512 },
-      peers: [
-        { name: 'ns1-secondary', ip: '192.0.2.53' },
-        { name: 'ns2-secondary', ip: '2001:db8::53', port: 53 },
-      ],
+      peers,
       nameservers: ['ns1.secondary-provider.example', 'ns2.secondary-provider.example'],
       // Step 5: `terraform output -raw secondary_config_bind_example_com` prints the secondary's named.conf part.
       configOutputs: [SecondaryServer.BIND],
