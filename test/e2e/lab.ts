@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TsigAlgorithm } from '../../lib';
 
 /**
  * Builds the configuration files of a loopback lab: a Knot DNS server that
@@ -13,6 +14,7 @@ export interface PrimarySetup {
   readonly zone: string; // with trailing dot, as in the outgoing resource
   readonly keyName: string;
   readonly algorithm: string; // as servers spell it: hmac-sha512
+  readonly cloudflareAlgorithm: TsigAlgorithm; // as Cloudflare stores it: hmac-sha512.
   readonly secret: string;
   readonly notifyTargets: { name: string; ip: string; port: number }[];
   readonly transferSources: string[];
@@ -33,6 +35,7 @@ export function primarySetupFrom(json: any, secret: string): PrimarySetup {
     zone: outgoing.name,
     keyName: tsig.name,
     algorithm: tsig.algo.replace(/\.$/, ''),
+    cloudflareAlgorithm: tsig.algo,
     secret,
     notifyTargets: peers.map((p) => ({ name: p.name, ip: p.ip, port: p.port })),
     // Cloudflare lets the ACL ranges and the linked peers' addresses transfer.

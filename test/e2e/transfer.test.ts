@@ -64,7 +64,7 @@ beforeAll(async () => {
     mkdirSync(serverDir);
     const rendered = renderSecondaryConfig(s.server, {
       zones: [setup.zone],
-      tsig: { name: setup.keyName, algorithm: `${setup.algorithm}.` as never, secret },
+      tsig: { name: setup.keyName, algorithm: setup.cloudflareAlgorithm, secret },
       primaries: [{ address: PRIMARY_IP, port }],
       notifySources: [NOTIFY_SOURCE_IP],
     });
