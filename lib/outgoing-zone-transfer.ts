@@ -2,9 +2,10 @@ import { DataCloudflareZone } from '@cdktf/provider-cloudflare/lib/data-cloudfla
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
 import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
-import { Annotations, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, DataResource, Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
+import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
 import { ProblemList } from './private/problems';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
@@ -82,6 +83,16 @@ export interface OutgoingZoneTransferProps {
    * @default - no configuration output
    */
   readonly configOutputs?: SecondaryServer[];
+  /**
+   * Enable outgoing transfers at apply (step 6, which no Terraform resource
+   * performs): a `terraform_data` runs this package's CLI, `enable` when it is
+   * created and `disable` when it is destroyed, and is replaced (disable, then
+   * enable) when the linked peers change. The machine running Terraform needs
+   * Node.js, this package in the project's node_modules and CLOUDFLARE_API_TOKEN.
+   * With `false`, enable transfers in the dashboard or with the CLI by hand.
+   * @default true
+   */
+  readonly enableTransfers?: boolean;
 }
 
 /** Zone names already declared per stack: a zone declared twice would fight over one Cloudflare object. */
@@ -119,6 +130,8 @@ export class OutgoingZoneTransfer extends Construct {
   public readonly registrarNameservers: TerraformOutput;
   /** The sensitive outputs of rendered configurations, by server. */
   public readonly configOutputs: { [server: string]: TerraformOutput } = {};
+  /** The `terraform_data` that enables transfers at apply, unless `enableTransfers` is false. */
+  public readonly enabler?: DataResource;
 
   constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
     super(scope, id);
@@ -126,6 +139,7 @@ export class OutgoingZoneTransfer extends Construct {
     const zoneId = validateCloudflareId(props.zoneId, 'zoneId', problems, 'zone');
     const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);
     const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
+    const enableTransfers = validateOptionalBoolean(props.enableTransfers, 'enableTransfers', problems) ?? true;
     const ttl = props.nameserverTtl === undefined
       ? DEFAULT_NAMESERVER_TTL
       : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
@@ -163,6 +177,14 @@ export class OutgoingZoneTransfer extends Construct {
       peers: this.linkedPeers.map((peer) => peer.peerId),
     });
     this.zone = new DataCloudflareZone(this, 'Zone', { zoneId: this.zoneId });
+    if (enableTransfers) {
+      this.enabler = addTransferEnabler(this, this.outgoing, this.linkedPeers, this.secondaries);
+    } else {
+      Annotations.of(this).addInfo(
+        `Outgoing transfers of ${this.zoneName} are not enabled by Terraform (enableTransfers: false): enable them in the dashboard ` +
+          `(DNS > Settings), or run: npx ${CLI_NAME} enable --zone-id <zone id>`,
+      );
+    }
 
     const nameservers = this.secondaries.flatMap((s) => s.nameservers);
     const published = hidden ? [] : nameservers;

@@ -82,7 +82,11 @@ describe('packaging', () => {
     ]);
     expect(Object.keys(json.resource).sort()).toEqual([
       'cloudflare_dns_record', 'cloudflare_dns_zone_transfers_acl', 'cloudflare_dns_zone_transfers_outgoing',
-      'cloudflare_dns_zone_transfers_peer', 'cloudflare_dns_zone_transfers_tsig', 'cloudflare_zone_dns_settings', 'random_bytes',
+      'cloudflare_dns_zone_transfers_peer', 'cloudflare_dns_zone_transfers_tsig', 'cloudflare_zone_dns_settings', 'random_bytes', 'terraform_data',
     ]);
+
+    // The provisioners run `npx --no-install cdktf-cloudflare-zone-transfers`: the installed bin must resolve.
+    const help = execFileSync('npx', ['--no-install', 'cdktf-cloudflare-zone-transfers', 'enable', '--help'], { cwd: consumer, encoding: 'utf8' });
+    expect(help).toContain('Usage: cdktf-cloudflare-zone-transfers enable [options]');
   }, 240_000);
 });
