@@ -12,3 +12,6 @@ export * from './secondary-config/knot';
 export * from './secondary-config/nsd';
 export * from './secondary-config/powerdns';
 export * from './secondary-config/secondary-server';
+export * from './checks/check-id';
+export * from './checks/preflight-checks';
+export * from './checks/rule';

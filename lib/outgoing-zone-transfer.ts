@@ -5,6 +5,8 @@ import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-setting
 import { Annotations, DataResource, Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
+import { PreflightChecks } from './checks/preflight-checks';
+import { LIBRARY_NS_RECORDS } from './private/library-records';
 import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
 import { ProblemList } from './private/problems';
@@ -93,6 +95,14 @@ export interface OutgoingZoneTransferProps {
    * @default true
    */
   readonly enableTransfers?: boolean;
+  /**
+   * Accept proxied records in this zone. Cloudflare's guide requires unproxied
+   * records, so by default a proxied record in the zone stops synth (check
+   * CFZT001); with `true` it is a warning, and the secondary serves
+   * Cloudflare's proxy addresses for those names.
+   * @default false
+   */
+  readonly allowProxiedRecords?: boolean;
 }
 
 /** Zone names already declared per stack: a zone declared twice would fight over one Cloudflare object. */
@@ -112,6 +122,8 @@ export class OutgoingZoneTransfer extends Construct {
   public readonly zoneName: string;
   /** Whether the secondaries are hidden (not delegated). */
   public readonly hiddenSecondary: boolean;
+  /** Whether proxied records in the zone are accepted (read by pre-flight check CFZT001). */
+  public readonly allowProxiedRecords: boolean;
   /** Every secondary linked to the zone. */
   public readonly secondaries: ISecondaryDns[];
   /** The secondary created from the inline props, when they were used. */
@@ -140,6 +152,7 @@ export class OutgoingZoneTransfer extends Construct {
     const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);
     const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
     const enableTransfers = validateOptionalBoolean(props.enableTransfers, 'enableTransfers', problems) ?? true;
+    const allowProxiedRecords = validateOptionalBoolean(props.allowProxiedRecords, 'allowProxiedRecords', problems) ?? false;
     const ttl = props.nameserverTtl === undefined
       ? DEFAULT_NAMESERVER_TTL
       : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
@@ -160,6 +173,8 @@ export class OutgoingZoneTransfer extends Construct {
     this.zoneId = zoneId!;
     this.zoneName = zoneName!;
     this.hiddenSecondary = hidden;
+    this.allowProxiedRecords = allowProxiedRecords;
+    PreflightChecks.applyTo(TerraformStack.of(this));
     if (inline) {
       this.secondary = new SecondaryDns(this, 'Secondary', props as Required<Pick<OutgoingZoneTransferProps, 'accountId' | 'peers'>>);
     }
@@ -203,6 +218,7 @@ export class OutgoingZoneTransfer extends Construct {
       comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
       dependsOn: [this.dnsSettings!],
     }));
+    this.nameserverRecords.forEach((record) => LIBRARY_NS_RECORDS.add(record));
 
     this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
       description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.length > 0 ? " and the secondary's" : ''}.`,
