@@ -9,7 +9,7 @@ import { PreflightChecks } from './checks/preflight-checks';
 import { LIBRARY_NS_RECORDS } from './private/library-records';
 import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
-import { ProblemList } from './private/problems';
+import { ProblemList, requirePropsObject } from './private/problems';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
 import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
 import { addConfigOutput, nameOutput, outputName } from './private/config-output';
@@ -147,6 +147,7 @@ export class OutgoingZoneTransfer extends Construct {
 
   constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
     super(scope, id);
+    requirePropsObject(this, 'OutgoingZoneTransfer', props);
     const problems = new ProblemList();
     const zoneId = validateCloudflareId(props.zoneId, 'zoneId', problems, 'zone');
     const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);

@@ -2,7 +2,7 @@ import { Annotations, TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { addConfigOutput, ensureCloudflareAddressesOutput, outputName, pathBelowStack } from './private/config-output';
 import { childIdFromName, compareStrings } from './private/lists';
-import { ProblemList } from './private/problems';
+import { ProblemList, requirePropsObject } from './private/problems';
 import { validateSecondaryInput } from './private/validate-secondary';
 import { requireKnownSecret, validateServerList } from './private/validate-servers';
 import { SecondaryServer } from './secondary-config/secondary-server';
@@ -121,6 +121,7 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
 
   constructor(scope: Construct, id: string, props: SecondaryDnsProps) {
     super(scope, id);
+    requirePropsObject(this, 'SecondaryDns', props);
     const problems = new ProblemList();
     const spec = validateSecondaryInput(props, problems);
     const servers = validateServerList(props.configOutputs, 'configOutputs', problems);

@@ -1,6 +1,6 @@
 import { DnsZoneTransfersAcl } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-acl';
 import { Construct, IConstruct } from 'constructs';
-import { ProblemList } from './private/problems';
+import { ProblemList, requirePropsObject } from './private/problems';
 import { validateCloudflareId, validateObjectName } from './private/validate-basic';
 import { validateAclRange } from './private/validate-ip';
 
@@ -60,6 +60,7 @@ export class TransferAcl extends Construct implements ITransferAcl {
 
   constructor(scope: Construct, id: string, props: TransferAclProps) {
     super(scope, id);
+    requirePropsObject(this, 'TransferAcl', props);
     const problems = new ProblemList();
     const accountId = validateCloudflareId(props.accountId, 'accountId', problems, 'account');
     const name = validateObjectName(props.name, 'name', problems);
@@ -84,6 +85,7 @@ class ImportedTransferAcl extends Construct implements ITransferAcl {
 
   constructor(scope: Construct, id: string, attrs: TransferAclAttributes) {
     super(scope, id);
+    requirePropsObject(this, 'TransferAcl.fromAclId', attrs);
     const problems = new ProblemList();
     if (typeof attrs.aclId !== 'string' || attrs.aclId.trim() === '') {
       problems.add('aclId', attrs.aclId, 'the id of an existing ACL is a non-empty string.', 'pass the id Cloudflare returned for the ACL (API: GET /accounts/{account_id}/secondary_dns/acls).');

@@ -1,9 +1,10 @@
 import { DnsZoneTransfersPeer } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-peer';
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ProblemList } from './private/problems';
+import { ProblemList, requirePropsObject } from './private/problems';
 import { validateCloudflareId, validateObjectName, validatePort } from './private/validate-basic';
 import { validateIpAddress } from './private/validate-ip';
+import { validateTsigKeyRef } from './private/validate-tsig';
 import { ITsigKey } from './tsig-key';
 
 /** The default port of a peer: DNS. */
@@ -94,6 +95,7 @@ export class TransferPeer extends Construct implements ITransferPeer {
 
   constructor(scope: Construct, id: string, props: TransferPeerProps) {
     super(scope, id);
+    requirePropsObject(this, 'TransferPeer', props);
     const problems = new ProblemList();
     const accountId = validateCloudflareId(props.accountId, 'accountId', problems, 'account');
     const fields = validatePeerFields(props, problems);
@@ -122,11 +124,12 @@ export class TransferPeer extends Construct implements ITransferPeer {
 }
 
 /** Validates the fields a created and an imported peer share. */
-function validatePeerFields(props: { name: unknown; ip?: unknown; port?: unknown }, problems: ProblemList) {
+function validatePeerFields(props: { name: unknown; ip?: unknown; port?: unknown; tsigKey?: unknown }, problems: ProblemList) {
   return {
     name: validateObjectName(props.name, 'name', problems),
     ip: props.ip === undefined ? undefined : validateIpAddress(props.ip, 'ip', problems),
     port: props.port === undefined ? DEFAULT_PEER_PORT : validatePort(props.port, 'port', problems),
+    tsigKey: props.tsigKey === undefined ? undefined : validateTsigKeyRef(props.tsigKey, 'tsigKey', problems),
   };
 }
 
@@ -139,6 +142,7 @@ class ImportedTransferPeer extends Construct implements ITransferPeer {
 
   constructor(scope: Construct, id: string, attrs: TransferPeerAttributes) {
     super(scope, id);
+    requirePropsObject(this, 'TransferPeer.fromPeerId', attrs);
     const problems = new ProblemList();
     if (typeof attrs.peerId !== 'string' || attrs.peerId.trim() === '') {
       problems.add('peerId', attrs.peerId, 'the id of an existing peer is a non-empty string.', 'pass the id Cloudflare returned for the peer (API: GET /accounts/{account_id}/secondary_dns/peers).');

@@ -2,7 +2,7 @@ import { DnsZoneTransfersTsig } from '@cdktf/provider-cloudflare/lib/dns-zone-tr
 import { Bytes } from '@cdktf/provider-random/lib/bytes';
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ProblemList } from './private/problems';
+import { ProblemList, requirePropsObject } from './private/problems';
 import { ensureRandomProvider } from './private/random-provider';
 import { validateCloudflareId } from './private/validate-basic';
 import { TSIG_NAME_RULES, toFqdn, validateDomainName } from './private/validate-dns-name';
@@ -85,6 +85,7 @@ export class TsigKey extends Construct implements ITsigKey {
 
   constructor(scope: Construct, id: string, props: TsigKeyProps) {
     super(scope, id);
+    requirePropsObject(this, 'TsigKey', props);
     const problems = new ProblemList();
     const accountId = validateCloudflareId(props.accountId, 'accountId', problems, 'account');
     const name = validateDomainName(props.name, 'name', problems, TSIG_NAME_RULES);
@@ -132,6 +133,7 @@ class ImportedTsigKey extends Construct implements ITsigKey {
 
   constructor(scope: Construct, id: string, attrs: TsigKeyAttributes) {
     super(scope, id);
+    requirePropsObject(this, 'TsigKey.fromTsigKeyId', attrs);
     const problems = new ProblemList();
     if (typeof attrs.tsigKeyId !== 'string' || attrs.tsigKeyId.trim() === '') {
       problems.add('tsigKeyId', attrs.tsigKeyId, 'the id of an existing TSIG key is a non-empty string.', 'pass the id Cloudflare returned for the key (API: GET /accounts/{account_id}/secondary_dns/tsigs).');

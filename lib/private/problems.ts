@@ -35,3 +35,16 @@ export class ProblemList {
   }
 }
 
+
+/**
+ * JavaScript callers can leave props out or pass a non-object; reading a
+ * prop of `undefined` would crash with a TypeError, so check first.
+ */
+export function requirePropsObject<T>(construct: IConstruct, constructType: string, props: T): T {
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    const problems = new ProblemList();
+    problems.add('props', props, 'must be an object of props.', `pass the props of ${constructType} as the third argument.`);
+    problems.throwIfAny(construct, constructType);
+  }
+  return props;
+}

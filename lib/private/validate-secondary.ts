@@ -8,7 +8,7 @@ import { ProblemList } from './problems';
 import { validateCloudflareId, validateObjectList, validateObjectName, validatePort } from './validate-basic';
 import { HOST_NAME_RULES, TSIG_NAME_RULES, validateDomainName } from './validate-dns-name';
 import { hostRange, validateAclRange, validateIpAddress } from './validate-ip';
-import { validateTsigAlgorithm, validateTsigSecret } from './validate-tsig';
+import { validateTsigAlgorithm, validateTsigKeyRef, validateTsigSecret } from './validate-tsig';
 
 /** The props of one secondary, as the user may write them (validated here). */
 export interface SecondaryInput {
@@ -84,12 +84,8 @@ function validateTsigOptions(input: SecondaryInput, problems: ProblemList) {
     return undefined;
   }
   if (input.tsigKey !== undefined) {
-    const key = input.tsigKey as Partial<ITsigKey>;
-    if (key === null || typeof key !== 'object' || typeof key.tsigKeyId !== 'string') {
-      problems.add('tsigKey', input.tsigKey, 'must be a TSIG key construct (ITsigKey).', 'pass a `new TsigKey(...)` or `TsigKey.fromTsigKeyId(...)`.');
-      return undefined;
-    }
-    return { key: key as ITsigKey };
+    const key = validateTsigKeyRef(input.tsigKey, 'tsigKey', problems);
+    return key && { key };
   }
   if (input.tsig === undefined) return undefined;
   if (input.tsig === null || typeof input.tsig !== 'object') {

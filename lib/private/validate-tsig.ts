@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { TsigAlgorithm } from '../tsig-algorithm';
+import { ITsigKey } from '../tsig-key';
 import { ProblemList } from './problems';
 
 const ALGORITHMS: readonly string[] = Object.values(TsigAlgorithm);
@@ -33,4 +34,14 @@ export function validateTsigSecret(value: unknown, field: string, problems: Prob
     return undefined;
   }
   return value.trim();
+}
+
+/** A TSIG key construct passed by reference (JavaScript callers may pass anything). */
+export function validateTsigKeyRef(value: unknown, field: string, problems: ProblemList): ITsigKey | undefined {
+  const key = value as Partial<ITsigKey> | null;
+  if (key === null || typeof key !== 'object' || typeof key.tsigKeyId !== 'string' || typeof key.name !== 'string' || !key.node) {
+    problems.add(field, value, 'must be a TSIG key construct (ITsigKey).', 'pass a `new TsigKey(...)` or `TsigKey.fromTsigKeyId(...)`.');
+    return undefined;
+  }
+  return key as ITsigKey;
 }

@@ -5,7 +5,9 @@ import { DnsZoneTransfersPeer } from '@cdktf/provider-cloudflare/lib/dns-zone-tr
 import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
 import { ZoneDnssec } from '@cdktf/provider-cloudflare/lib/zone-dnssec';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { CheckId, OutgoingZoneTransfer, OutgoingZoneTransferProps, PreflightChecks } from '../../lib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CheckId, OutgoingZoneTransfer, OutgoingZoneTransferProps, PREFLIGHT_RULES, PreflightChecks } from '../../lib';
 import { ACCOUNT_ID, ZONE_ID, errorOf, newStack } from '../helpers';
 
 /** A stack with one zone declared by the library, plus whatever `extra` adds with raw provider classes. */
@@ -105,7 +107,7 @@ describe('CFZT004 apex NS records while multi-provider DNS is off', () => {
 describe('CFZT005 records that never transfer', () => {
   test('CAA and TLS-validation TXT records are listed once per zone', () => {
     const stack = stackWith((s) => {
-      record(s, 'Caa', { name: 'example.com', type: 'CAA', content: undefined, data: { flags: 0, tag: 'issue', value: 'letsencrypt.org' } });
+      record(s, 'Caa', { name: 'example.com', type: 'CAA', content: undefined, data: { tag: 'issue', value: 'letsencrypt.org' } });
       record(s, 'Acme', { name: '_acme-challenge.example.com', type: 'TXT', content: 'token' });
       record(s, 'Spf', { name: 'example.com', type: 'TXT', content: 'v=spf1 -all' });
     });
@@ -205,5 +207,15 @@ describe('acknowledgements', () => {
 
   test('an unknown check id is refused', () => {
     expect(errorOf(() => PreflightChecks.acknowledge(newStack(), 'CFZT999' as CheckId, REASON)).message).toContain('checkId: received "CFZT999"');
+  });
+});
+
+describe('documentation', () => {
+  test('the README has a row for every check, with its severity', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    for (const rule of PREFLIGHT_RULES) {
+      expect(readme).toMatch(new RegExp(`^\\| ${rule.id} \\| .+\\| ${rule.severity === 'warning' ? 'warning' : rule.severity}`, 'm'));
+    }
+    expect(PREFLIGHT_RULES.map((r) => r.id)).toEqual(Object.values(CheckId));
   });
 });
