@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ApiFailure, CloudflareApiClient, CloudflareApiError } from './cloudflare-api';
+import { review } from '../review/review';
+import { SynthOutputError } from '../review/synth-output';
 import { disable, enable, forceNotify, getStatus } from './outgoing-transfers';
 
 /** Exit codes, documented in --help and the README. */
@@ -14,6 +16,8 @@ export const EXIT = {
   GAVE_UP: 3,
   /** Cloudflare's answer was malformed, or the status did not confirm the change. */
   UNEXPECTED: 4,
+  /** `review --fail-on-risk` found a high-risk change. */
+  HIGH_RISK: 5,
 } as const;
 
 const DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4';
@@ -26,9 +30,10 @@ Environment:
 Exit codes:
   ${EXIT.OK}  done
   ${EXIT.REFUSED}  Cloudflare refused the request (HTTP 4xx or success: false)
-  ${EXIT.USAGE}  bad arguments, or CLOUDFLARE_API_TOKEN is not set
+  ${EXIT.USAGE}  bad arguments, CLOUDFLARE_API_TOKEN is not set, or not a synth output
   ${EXIT.GAVE_UP}  no usable answer within --timeout (network errors, HTTP 5xx, rate limits)
-  ${EXIT.UNEXPECTED}  malformed answer, or the status did not confirm the change`;
+  ${EXIT.UNEXPECTED}  malformed answer, or the status did not confirm the change
+  ${EXIT.HIGH_RISK}  review --fail-on-risk: a high-risk change is present`;
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -71,6 +76,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return `zone ${zoneId}: outgoing zone transfers ${status.state === 'other' ? status.text : status.state} (Cloudflare says: ${status.text})`;
   });
   zoneCommand('force-notify', 'Send NOTIFY to the linked peers now.', forceNotify);
+
+  program
+    .command('review')
+    .description('Report the outgoing zone transfers of a synth output in Markdown, or with --base what changed and how risky it is. Needs no credentials.')
+    .option('--out <dir>', 'the synth output to review', 'cdktf.out')
+    .option('--base <dir>', 'a synth output to compare with (for example of the base branch)')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--fail-on-risk', 'exit with code 5 when a high-risk change is present (needs --base)')
+    .addHelpText('after', EXIT_HELP)
+    .action((options: { out: string; base?: string; format: 'markdown' | 'json'; failOnRisk?: boolean }) => {
+      if (options.failOnRisk && options.base === undefined) {
+        err('error: --fail-on-risk compares with a base: add --base <dir>.\n');
+        exitCode = EXIT.USAGE;
+        return;
+      }
+      try {
+        const result = review(options);
+        out(result.text);
+        exitCode = options.failOnRisk && result.highRisk ? EXIT.HIGH_RISK : EXIT.OK;
+      } catch (e) {
+        if (!(e instanceof SynthOutputError)) throw e;
+        err(`error: ${e.message}\n`);
+        exitCode = EXIT.USAGE;
+      }
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { SynthesizedStack } from './synth-output';
+
+/**
+ * What a reviewer needs to know of the outgoing zone transfers in a synth
+ * output, read from the Terraform JSON alone (no credentials, no state).
+ * Secrets are never read into the model: a TSIG key shows where its secret
+ * comes from, nothing else.
+ */
+export interface ReviewModel {
+  readonly zones: ZoneView[];
+  readonly tsigKeys: TsigKeyView[];
+  readonly peers: PeerView[];
+  readonly acls: AclView[];
+  readonly findings: FindingView[];
+  readonly acknowledgements: AcknowledgementView[];
+}
+
+export interface ZoneView {
+  readonly zone: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly peers: { readonly address: string; readonly name: string; readonly endpoint: string }[];
+  /** Addresses of the TSIG keys the linked peers use ("" for a peer without a key). */
+  readonly tsigKeys: string[];
+  readonly aclRanges: string[];
+  readonly nameservers: string[];
+  readonly multiProvider: boolean;
+  readonly enabledByLibrary: boolean;
+  /** No apex NS records: the secondary keeps a copy but is not delegated. */
+  readonly hiddenSecondary: boolean;
+}
+
+export interface TsigKeyView {
+  readonly stack: string;
+  readonly address: string;
+  readonly name: string;
+  readonly algorithm: string;
+  /** Where the secret comes from, for people: "generated at apply (random_bytes.x)", "variable tsig_secret", ... */
+  readonly secretSource: string;
+  /** Changes whenever the secret would change; compared, never printed. */
+  readonly secretIdentity: string;
+  readonly zones: string[];
+}
+
+export interface PeerView {
+  readonly stack: string;
+  readonly address: string;
+  readonly name: string;
+  readonly endpoint: string;
+  readonly tsigKey: string;
+  readonly zones: string[];
+}
+
+export interface AclView {
+  readonly stack: string;
+  readonly address: string;
+  readonly name: string;
+  readonly ipRange: string;
+}
+
+export interface FindingView {
+  readonly stack: string;
+  readonly level: string;
+  readonly check: string;
+  readonly construct: string;
+  readonly message: string;
+}
+
+export interface AcknowledgementView {
+  readonly stack: string;
+  readonly check: string;
+  readonly construct: string;
+  readonly reason: string;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `${type.name.attr}` → `type.name`; anything else → undefined. */
+function referencedAddress(expression: unknown): string | undefined {
+  const match = typeof expression === 'string' ? /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.[a-z0-9_]+\}$/.exec(expression) : null;
+  return match?.[1];
+}
+
+function endpointOf(ip: unknown, port: unknown): string {
+  const host = typeof ip === 'string' && ip !== '' ? ip : '(no address)';
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function resourcesOf(json: any, type: string): [string, any][] {
+  return Object.entries(json?.resource?.[type] ?? {}).map(([name, config]) => [`${type}.${name}`, config]);
+}
+
+/** Builds the review model of every stack; everything sorted, so the output is deterministic. */
+export function buildReviewModel(stacks: readonly SynthesizedStack[]): ReviewModel {
+  const model: ReviewModel = { zones: [], tsigKeys: [], peers: [], acls: [], findings: [], acknowledgements: [] };
+  for (const stack of stacks) addStack(model, stack);
+  model.zones.sort((a, b) => byText(a.zone, b.zone) || byText(a.stack, b.stack));
+  for (const list of [model.tsigKeys, model.peers, model.acls] as { stack: string; address: string }[][]) {
+    list.sort((a, b) => byText(a.stack, b.stack) || byText(a.address, b.address));
+  }
+  model.findings.sort((a, b) => byText(a.stack, b.stack) || byText(a.check, b.check) || byText(a.construct, b.construct) || byText(a.message, b.message));
+  model.acknowledgements.sort((a, b) => byText(a.stack, b.stack) || byText(a.check, b.check) || byText(a.construct, b.construct));
+  return model;
+}
+
+function addStack(model: ReviewModel, { name: stack, json, annotations }: SynthesizedStack): void {
+  const randomBytes = new Map(resourcesOf(json, 'random_bytes'));
+  const keys = new Map(resourcesOf(json, 'cloudflare_dns_zone_transfers_tsig').map(([address, c]) => [address, {
+    stack, address, name: String(c.name), algorithm: String(c.algo), ...secretOf(c.secret, randomBytes), zones: [] as string[],
+  }]));
+  const peers = new Map(resourcesOf(json, 'cloudflare_dns_zone_transfers_peer').map(([address, c]) => {
+    const key = referencedAddress(c.tsig_id);
+    return [address, {
+      stack, address, name: String(c.name), endpoint: endpointOf(c.ip, c.port ?? 53),
+      tsigKey: key ? keys.get(key)?.name ?? key : c.tsig_id ? 'an existing key' : 'none',
+      tsigKeyAddress: key ?? (c.tsig_id ? String(c.tsig_id) : ''),
+      account: String(c.account_id), zones: [] as string[],
+    }];
+  }));
+  const acls = resourcesOf(json, 'cloudflare_dns_zone_transfers_acl').map(([address, c]) => ({
+    stack, address, name: String(c.name), ipRange: String(c.ip_range), account: String(c.account_id),
+  }));
+  const records = resourcesOf(json, 'cloudflare_dns_record').map(([, c]) => c);
+  const settings = resourcesOf(json, 'cloudflare_zone_dns_settings').map(([, c]) => c);
+  const enablers = resourcesOf(json, 'terraform_data')
+    .filter(([, c]) => (c.provisioner ?? []).some((p: any) => / enable --zone-id /.test(p?.['local-exec']?.command ?? '')))
+    .map(([, c]) => referencedAddress(c.triggers_replace?.zone_id));
+
+  for (const [address, outgoing] of resourcesOf(json, 'cloudflare_dns_zone_transfers_outgoing')) {
+    const zone = String(outgoing.name).replace(/\.$/, '').toLowerCase();
+    const linked = ((outgoing.peers ?? []) as unknown[]).map((ref) => peers.get(referencedAddress(ref) ?? ''));
+    const accounts = new Set(linked.map((p) => p?.account));
+    const nameservers = records
+      .filter((r) => r.zone_id === outgoing.zone_id && String(r.type).toUpperCase() === 'NS'
+        && [zone, `${zone}.`, '@'].includes(String(r.name).toLowerCase()))
+      .map((r) => String(r.content).replace(/\.$/, '').toLowerCase())
+      .sort(byText);
+    for (const peer of linked) peer?.zones.push(zone);
+    for (const keyAddress of new Set(linked.map((p) => p?.tsigKeyAddress))) if (keyAddress) keys.get(keyAddress)?.zones.push(zone);
+    model.zones.push({
+      zone,
+      stack,
+      address,
+      peers: linked
+        .map((p, i) => p ? { address: p.address, name: p.name, endpoint: p.endpoint } : { address: String(outgoing.peers[i]), name: '(not in this stack)', endpoint: '?' })
+        .sort((a, b) => byText(a.name, b.name)),
+      tsigKeys: [...new Set(linked.map((p) => p?.tsigKeyAddress ?? '?'))].sort(byText),
+      aclRanges: [...new Set(acls.filter((a) => accounts.has(a.account)).map((a) => a.ipRange))].sort(byText),
+      nameservers,
+      multiProvider: settings.some((s) => s.zone_id === outgoing.zone_id && s.multi_provider === true),
+      enabledByLibrary: enablers.includes(address),
+      hiddenSecondary: nameservers.length === 0,
+    });
+  }
+  model.tsigKeys.push(...[...keys.values()].map((k) => ({ ...k, zones: [...k.zones].sort(byText) })));
+  model.peers.push(...[...peers.values()].map(({ stack: s, address, name, endpoint, tsigKey, zones }) => ({ stack: s, address, name, endpoint, tsigKey, zones: [...zones].sort(byText) })));
+  model.acls.push(...acls.map(({ stack: s, address, name, ipRange }) => ({ stack: s, address, name, ipRange })));
+
+  for (const a of annotations) {
+    const check = /^\[(CFZT\d{3})\]/.exec(a.message)?.[1];
+    if (check) model.findings.push({ stack, level: a.level.replace('@cdktf/', ''), check, construct: a.constructPath, message: a.message.slice(check.length + 3) });
+  }
+  for (const ack of (json?.['//']?.zone_transfer_acknowledgements ?? []) as any[]) {
+    model.acknowledgements.push({ stack, check: String(ack.check), construct: String(ack.construct), reason: String(ack.reason) });
+  }
+}
+
+/** Describes where a secret comes from, and an identity that changes whenever the secret would. */
+function secretOf(secret: unknown, randomBytes: Map<string, any>): { secretSource: string; secretIdentity: string } {
+  const generator = referencedAddress(secret);
+  if (generator?.startsWith('random_bytes.')) {
+    // A new length or new keepers generate a new secret; the numbers themselves are never shown.
+    const config = randomBytes.get(generator);
+    return { secretSource: `generated at apply (${generator})`, secretIdentity: `${generator}|${JSON.stringify([config?.length, config?.keepers])}` };
+  }
+  if (typeof secret === 'string' && /^\$\{var\.[A-Za-z0-9_-]+\}$/.test(secret)) {
+    return { secretSource: `variable ${secret.slice(6, -1)}`, secretIdentity: secret };
+  }
+  if (typeof secret === 'string' && secret.includes('${')) return { secretSource: 'a Terraform expression', secretIdentity: secret };
+  // A literal: the library warned at synth. Identity by hash only, so the secret never leaves this function.
+  return { secretSource: 'a literal in cdk.tf.json (warned at synth)', secretIdentity: `literal:${createHash('sha256').update(String(secret)).digest('hex')}` };
+}
