@@ -103,7 +103,13 @@ function zoneKeyChanges(old: ZoneView, now: ZoneView, keysBefore: Map<string, Ts
       changes.push({ risk: Risk.HIGH, scope: now.zone, kind: 'TSIG key renamed', subject: k1.name, before: k0.name, after: k1.name, reason: 'The name must match exactly on both sides: transfers fail until the secondary is renamed too.' });
     }
     if (k0.secretIdentity !== k1.secretIdentity) {
-      changes.push({ risk: Risk.HIGH, scope: now.zone, kind: 'TSIG key replaced', subject: k1.name, before: k0.secretSource, after: k1.secretSource, reason: 'A new secret: transfers are interrupted until the secondary has it.' });
+      const sameSource = k0.secretSource === k1.secretSource;
+      changes.push({
+        risk: Risk.HIGH, scope: now.zone, kind: 'TSIG key replaced', subject: k1.name,
+        before: sameSource ? 'the current secret' : k0.secretSource,
+        after: sameSource ? `a new secret (${k1.secretSource}, generated again)` : k1.secretSource,
+        reason: 'A new secret: transfers are interrupted until the secondary has it.',
+      });
     }
   }
   return changes;
