@@ -2,7 +2,7 @@ import { DataCloudflareZone } from '@cdktf/provider-cloudflare/lib/data-cloudfla
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
 import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
-import { Annotations, DataResource, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Fn, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
 import { PreflightChecks } from './checks/preflight-checks';
@@ -143,7 +143,7 @@ export class OutgoingZoneTransfer extends Construct {
   /** The sensitive outputs of rendered configurations, by server. */
   public readonly configOutputs: { [server: string]: TerraformOutput } = {};
   /** The `terraform_data` that enables transfers at apply, unless `enableTransfers` is false. */
-  public readonly enabler?: DataResource;
+  public readonly enabler?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
     super(scope, id);

@@ -1,9 +1,10 @@
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
-import { DataResource, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ISecondaryDns } from '../secondary-dns';
 import { TransferAcl } from '../transfer-acl';
 import { ITransferPeer } from '../transfer-peer';
+import { TerraformData } from './terraform-data';
 
 /** The package's command line, as `npx` finds it in the project's node_modules. */
 export const CLI_NAME = 'cdktf-cloudflare-zone-transfers';
@@ -27,12 +28,12 @@ export function addTransferEnabler(
   outgoing: DnsZoneTransfersOutgoing,
   linkedPeers: readonly ITransferPeer[],
   secondaries: readonly ISecondaryDns[],
-): DataResource {
+): TerraformData {
   const acls: ITerraformDependable[] = secondaries
     .flatMap((s) => s.transferAcls)
     .filter((acl): acl is TransferAcl => acl instanceof TransferAcl)
     .map((acl) => acl.resource);
-  return new DataResource(scope, 'EnableTransfers', {
+  return new TerraformData(scope, 'EnableTransfers', {
     triggersReplace: {
       zone_id: outgoing.zoneId,
       peers: linkedPeers.map((peer) => peer.peerId),
