@@ -128,7 +128,7 @@ export class OutgoingZoneTransfer extends Construct {
   public readonly secondaries: ISecondaryDns[];
   /** The secondary created from the inline props, when they were used. */
   public readonly secondary?: SecondaryDns;
-  /** Every peer linked to the zone, in the order they are written. */
+  /** Every peer linked to the zone, sorted by construct path (so the order of inputs changes nothing). */
   public readonly linkedPeers: ITransferPeer[];
   /** `cloudflare_dns_zone_transfers_outgoing`: the link of peers to the zone. */
   public readonly outgoing: DnsZoneTransfersOutgoing;
@@ -177,7 +177,9 @@ export class OutgoingZoneTransfer extends Construct {
     this.allowProxiedRecords = allowProxiedRecords;
     PreflightChecks.applyTo(TerraformStack.of(this));
     if (inline) {
-      this.secondary = new SecondaryDns(this, 'Secondary', props as Required<Pick<OutgoingZoneTransferProps, 'accountId' | 'peers'>>);
+      // Only the inline props: the zone's own props (configOutputs, ...) belong to the zone.
+      const { accountId, tsig, tsigKey, peers, transferAcls, nameservers } = props;
+      this.secondary = new SecondaryDns(this, 'Secondary', { accountId: accountId!, tsig, tsigKey, peers: peers!, transferAcls, nameservers });
     }
     this.secondaries = shared ?? [this.secondary!];
     for (const secondary of this.secondaries) {
@@ -201,39 +203,50 @@ export class OutgoingZoneTransfer extends Construct {
           `(DNS > Settings), or run: npx ${CLI_NAME} enable --zone-id <zone id>`,
       );
     }
+    const published = this.publishNameservers(ttl!);
+    this.nameserverRecords = published.records;
+    this.dnsSettings = published.settings;
+    this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
+      description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.hosts.length > 0 ? " and the secondary's" : ''}.`,
+      value: published.hosts.length > 0 ? Fn.concat([this.zone.nameServers, published.hosts]) : this.zone.nameServers,
+    });
+    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.zoneName));
+    for (const server of servers!) this.addConfigOutput(server);
+  }
 
+  /**
+   * Step 7: one apex NS record per secondary nameserver, with multi-provider
+   * DNS on (Cloudflare ignores apex NS records without it). Nothing for a
+   * hidden secondary.
+   */
+  private publishNameservers(ttl: number): { hosts: string[]; records: DnsRecord[]; settings?: ZoneDnsSettings } {
     const nameservers = this.secondaries.flatMap((s) => s.nameservers);
-    const published = hidden ? [] : nameservers;
     this.annotateNameservers(nameservers);
-    if (published.length > 0) {
-      this.dnsSettings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
-    }
+    const hosts = this.hiddenSecondary ? [] : nameservers;
+    if (hosts.length === 0) return { hosts, records: [] };
+    const settings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
     const recordsScope = new Construct(this, 'ApexNs');
-    this.nameserverRecords = published.map((host) => new DnsRecord(recordsScope, host, {
+    const records = hosts.map((host) => new DnsRecord(recordsScope, host, {
       zoneId: this.zoneId,
       // The API stores names and contents without the trailing dot; with it, every plan drifts.
       name: this.zoneName,
       type: 'NS',
       content: host,
-      ttl: ttl!,
+      ttl,
       comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
-      dependsOn: [this.dnsSettings!],
+      dependsOn: [settings],
     }));
-    this.nameserverRecords.forEach((record) => LIBRARY_NS_RECORDS.add(record));
+    records.forEach((record) => LIBRARY_NS_RECORDS.add(record));
+    return { hosts, records, settings };
+  }
 
-    this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
-      description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.length > 0 ? " and the secondary's" : ''}.`,
-      value: published.length > 0 ? Fn.concat([this.zone.nameServers, published]) : this.zone.nameServers,
-    });
-    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.zoneName));
-
-    const key = this.secondaries[0].tsigKey; // every secondary of the zone shares it (validated above)
-    for (const server of servers!) {
-      this.configOutputs[server] = addConfigOutput(this, server, outputName('secondary_config', server, this.zoneName), () => ({
-        zones: [this.zoneName],
-        tsig: { name: key!.name, algorithm: key!.algorithm, secret: key!.secret! },
-      }));
-    }
+  /** Step 5 for this zone: the secondary's configuration, rendered with the key all its secondaries share. */
+  private addConfigOutput(server: SecondaryServer): void {
+    const key = this.secondaries[0].tsigKey!; // shared by every secondary of the zone, with a known secret (validated)
+    this.configOutputs[server] = addConfigOutput(this, server, outputName('secondary_config', server, this.zoneName), () => ({
+      zones: [this.zoneName],
+      tsig: { name: key.name, algorithm: key.algorithm, secret: key.secret! },
+    }));
   }
 
   private annotateNameservers(nameservers: readonly string[]): void {

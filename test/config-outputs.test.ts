@@ -28,7 +28,9 @@ describe('rendered configuration outputs', () => {
       zoneId: ZONE_ID, zoneName: 'example.com', accountId: ACCOUNT_ID, tsig: { name: 'zone-key' }, peers: PEERS,
       configOutputs: [SecondaryServer.KNOT],
     });
-    const output = synthJson(stack).output.secondary_config_knot_example_com;
+    const outputs = synthJson(stack).output;
+    expect(Object.keys(outputs).filter((name) => name.startsWith('secondary_config_'))).toEqual(['secondary_config_knot_example_com']);
+    const output = outputs.secondary_config_knot_example_com;
     expect(output.sensitive).toBe(true);
     expect(output.value).toContain('  - domain: example.com\n');
     expect(output.value).toContain('  - id: zone-key.\n');
