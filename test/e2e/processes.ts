@@ -1,6 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { DNS_TOOLS_ENV } from '../dns-servers';
 
 const execFileAsync = promisify(execFile);
 
@@ -13,7 +14,7 @@ export interface RunningServer {
 
 /** Starts `command` in the foreground as a child of the test; stop it with {@link stopServer}. */
 export function startServer(name: string, command: string, args: string[]): RunningServer {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: DNS_TOOLS_ENV });
   let log = '';
   const collect = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -50,7 +51,7 @@ export async function freePort(): Promise<number> {
 /** Runs dig (loopback only) and returns its output; dig's failures are in the output, not thrown. */
 export async function dig(args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await execFileAsync('dig', ['+time=2', '+tries=1', ...args]);
+    const { stdout, stderr } = await execFileAsync('dig', ['+time=2', '+tries=1', ...args], { env: DNS_TOOLS_ENV });
     return stdout + stderr;
   } catch (e) {
     const failure = e as { stdout?: string; stderr?: string; message: string };

@@ -10,6 +10,7 @@ import {
 } from './lab';
 import { sendUnsignedNotify } from './notify';
 import { RunningServer, dig, freePort, startServer, stopServer, waitFor } from './processes';
+import { describeWithDnsServers } from '../dns-servers';
 
 /**
  * End to end, with real DNS servers on loopback: a Knot DNS server stands in
@@ -46,38 +47,38 @@ function withLogs(error: unknown): never {
   throw new Error(`${(error as Error).message}\n${logs}`);
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'zone-transfer-lab-'));
-  port = await freePort();
-  const secret = randomBytes(64).toString('base64'); // known to the test only, never printed
-  const stack = new SingleZoneStack(Testing.app({ stackTraces: false }), 'lab', SECONDARIES.map((s) => ({ name: `${s.server}-secondary`, ip: s.ip, port })));
-  setup = primarySetupFrom(JSON.parse(Testing.synth(stack, true)), secret);
+describeWithDnsServers('zone transfers between the stand-in primary and real secondaries', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zone-transfer-lab-'));
+    port = await freePort();
+    const secret = randomBytes(64).toString('base64'); // known to the test only, never printed
+    const stack = new SingleZoneStack(Testing.app({ stackTraces: false }), 'lab', SECONDARIES.map((s) => ({ name: `${s.server}-secondary`, ip: s.ip, port })));
+    setup = primarySetupFrom(JSON.parse(Testing.synth(stack, true)), secret);
 
-  const primaryDir = join(dir, 'primary');
-  mkdirSync(primaryDir);
-  writeFileSync(join(primaryDir, 'primary.zone'), zoneFileText(setup.zone, 1));
-  primary = startServer('stand-in primary (knotd)', 'knotd', ['-c', writePrimaryConfig(primaryDir, PRIMARY_IP, NOTIFY_SOURCE_IP, port, setup)]);
-  await waitFor('the stand-in primary to answer', 10_000, async () => (await serial(PRIMARY_IP)) === 1).catch(withLogs);
+    const primaryDir = join(dir, 'primary');
+    mkdirSync(primaryDir);
+    writeFileSync(join(primaryDir, 'primary.zone'), zoneFileText(setup.zone, 1));
+    primary = startServer('stand-in primary (knotd)', 'knotd', ['-c', writePrimaryConfig(primaryDir, PRIMARY_IP, NOTIFY_SOURCE_IP, port, setup)]);
+    await waitFor('the stand-in primary to answer', 10_000, async () => (await serial(PRIMARY_IP)) === 1).catch(withLogs);
 
-  for (const s of SECONDARIES) {
-    const serverDir = join(dir, s.server);
-    mkdirSync(serverDir);
-    const rendered = renderSecondaryConfig(s.server, {
-      zones: [setup.zone],
-      tsig: { name: setup.keyName, algorithm: setup.cloudflareAlgorithm, secret },
-      primaries: [{ address: PRIMARY_IP, port }],
-      notifySources: [NOTIFY_SOURCE_IP],
-    });
-    secondaries.set(s.server, startServer(s.server, s.command, s.args(s.write(serverDir, s.ip, port, rendered))));
-  }
-}, 60_000);
+    for (const s of SECONDARIES) {
+      const serverDir = join(dir, s.server);
+      mkdirSync(serverDir);
+      const rendered = renderSecondaryConfig(s.server, {
+        zones: [setup.zone],
+        tsig: { name: setup.keyName, algorithm: setup.cloudflareAlgorithm, secret },
+        primaries: [{ address: PRIMARY_IP, port }],
+        notifySources: [NOTIFY_SOURCE_IP],
+      });
+      secondaries.set(s.server, startServer(s.server, s.command, s.args(s.write(serverDir, s.ip, port, rendered))));
+    }
+  }, 60_000);
 
-afterAll(async () => {
-  await Promise.all([primary, ...secondaries.values()].map(stopServer));
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await Promise.all([primary, ...secondaries.values()].map(stopServer));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-describe('zone transfers between the stand-in primary and real secondaries', () => {
   test('the stand-in primary is configured from the synthesized Terraform JSON', () => {
     expect(setup.zone).toBe('example.com.');
     expect(setup.keyName).toBe('cloudflare-example-com.');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecondaryServer } from '../../lib';
+import { DNS_TOOLS_ENV } from '../dns-servers';
 
 /** Each server's own configuration checker, run on a file holding `text`. */
 const CHECKERS: Record<Exclude<SecondaryServer, SecondaryServer.POWERDNS>, (file: string) => string[]> = {
@@ -24,7 +25,7 @@ export function checkConfig(server: CheckedServer, text: string): { status: numb
     const file = join(dir, `${server}.conf`);
     writeFileSync(file, text);
     const [command, ...args] = CHECKERS[server](file);
-    const result = spawnSync(command, args, { encoding: 'utf8' });
+    const result = spawnSync(command, args, { encoding: 'utf8', env: DNS_TOOLS_ENV });
     if (result.error) {
       throw new Error(`${command} could not run (${result.error.message}): install the Debian packages bind9, knot and nsd, as .ci/run does.`);
     }

@@ -5,6 +5,7 @@ import {
   CLOUDFLARE_ADDRESSES, InputError, SecondaryConfigInput, SecondaryServer, TsigAlgorithm,
   renderBindConfig, renderKnotConfig, renderNsdConfig, renderPowerDnsConfig, renderSecondaryConfig,
 } from '../../lib';
+import { describeWithDnsServers } from '../dns-servers';
 import { CHECKED_SERVERS, checkConfig } from './checkers';
 
 // A made-up key ("test-only-secret" in base64): never a real one.
@@ -37,18 +38,6 @@ describe('secondary configuration renderers', () => {
 
   test.each(Object.values(SecondaryServer))('renderSecondaryConfig(%s) is the same text', (server) => {
     expect(renderSecondaryConfig(server, INPUT)).toBe(RENDER[server](INPUT));
-  });
-
-  test.each(CHECKED_SERVERS)("%s: the server's own checker accepts the configuration, with Cloudflare's addresses and with lab overrides", (server) => {
-    for (const input of [INPUT, LAB]) {
-      const { status, output } = checkConfig(server, RENDER[server](input));
-      expect({ status, output }).toEqual({ status: 0, output: expect.any(String) });
-    }
-  });
-
-  test.each(CHECKED_SERVERS)('%s: the checker rejects a broken configuration (so the check above can fail)', (server) => {
-    const broken = RENDER[server](INPUT).replace('hmac-sha512', 'hmac-sha999');
-    expect(checkConfig(server, broken).status).not.toBe(0);
   });
 
   test.each(Object.values(SecondaryServer))("%s: uses Cloudflare's transfer address and every current NOTIFY source, never a deprecated one", (server) => {
@@ -116,5 +105,19 @@ describe('secondary configuration renderers', () => {
 
   test('an unknown server is an error', () => {
     expect(() => renderSecondaryConfig('unbound' as SecondaryServer, INPUT)).toThrow('renderSecondaryConfig: the input has 1 problem:\n  1. server: received "unbound"');
+  });
+});
+
+describeWithDnsServers("the servers' own checkers", () => {
+  test.each(CHECKED_SERVERS)("%s: the server's own checker accepts the configuration, with Cloudflare's addresses and with lab overrides", (server) => {
+    for (const input of [INPUT, LAB]) {
+      const { status, output } = checkConfig(server, RENDER[server](input));
+      expect({ status, output }).toEqual({ status: 0, output: expect.any(String) });
+    }
+  });
+
+  test.each(CHECKED_SERVERS)('%s: the checker rejects a broken configuration (so the check above can fail)', (server) => {
+    const broken = RENDER[server](INPUT).replace('hmac-sha512', 'hmac-sha999');
+    expect(checkConfig(server, broken).status).not.toBe(0);
   });
 });
