@@ -121,19 +121,20 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
   const acls = resourcesOf(json, 'cloudflare_dns_zone_transfers_acl').map(([address, c]) => ({
     stack, address, name: String(c.name), ipRange: String(c.ip_range), account: String(c.account_id),
   }));
-  const records = resourcesOf(json, 'cloudflare_dns_record').map(([, c]) => c);
-  const settings = resourcesOf(json, 'cloudflare_zone_dns_settings').map(([, c]) => c);
-  const enablers = resourcesOf(json, 'terraform_data')
+  // Indexed once, so that a stack of thousands of zones is read in linear time.
+  const nsRecordsByZoneId = groupBy(resourcesOf(json, 'cloudflare_dns_record').map(([, c]) => c).filter((r) => String(r.type).toUpperCase() === 'NS'), (r) => String(r.zone_id));
+  const multiProviderZoneIds = new Set(resourcesOf(json, 'cloudflare_zone_dns_settings').filter(([, c]) => c.multi_provider === true).map(([, c]) => String(c.zone_id)));
+  const enabledOutgoing = new Set(resourcesOf(json, 'terraform_data')
     .filter(([, c]) => (c.provisioner ?? []).some((p: any) => / enable --zone-id /.test(p?.['local-exec']?.command ?? '')))
-    .map(([, c]) => referencedAddress(c.triggers_replace?.zone_id));
+    .map(([, c]) => referencedAddress(c.triggers_replace?.zone_id)));
+  const aclRangesByAccount = groupBy(acls, (a) => a.account);
 
   for (const [address, outgoing] of resourcesOf(json, 'cloudflare_dns_zone_transfers_outgoing')) {
     const zone = String(outgoing.name).replace(/\.$/, '').toLowerCase();
     const linked = ((outgoing.peers ?? []) as unknown[]).map((ref) => peers.get(referencedAddress(ref) ?? ''));
-    const accounts = new Set(linked.map((p) => p?.account));
-    const nameservers = records
-      .filter((r) => r.zone_id === outgoing.zone_id && String(r.type).toUpperCase() === 'NS'
-        && [zone, `${zone}.`, '@'].includes(String(r.name).toLowerCase()))
+    const accounts = [...new Set(linked.map((p) => p?.account))];
+    const nameservers = (nsRecordsByZoneId.get(String(outgoing.zone_id)) ?? [])
+      .filter((r) => [zone, `${zone}.`, '@'].includes(String(r.name).toLowerCase()))
       .map((r) => String(r.content).replace(/\.$/, '').toLowerCase())
       .sort(byText);
     for (const peer of linked) peer?.zones.push(zone);
@@ -146,10 +147,10 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
         .map((p, i) => p ? { address: p.address, name: p.name, endpoint: p.endpoint } : { address: String(outgoing.peers[i]), name: '(not in this stack)', endpoint: '?' })
         .sort((a, b) => byText(a.name, b.name)),
       tsigKeys: [...new Set(linked.map((p) => p?.tsigKeyAddress ?? '?'))].sort(byText),
-      aclRanges: [...new Set(acls.filter((a) => accounts.has(a.account)).map((a) => a.ipRange))].sort(byText),
+      aclRanges: [...new Set(accounts.flatMap((a) => (aclRangesByAccount.get(a ?? '') ?? []).map((acl) => acl.ipRange)))].sort(byText),
       nameservers,
-      multiProvider: settings.some((s) => s.zone_id === outgoing.zone_id && s.multi_provider === true),
-      enabledByLibrary: enablers.includes(address),
+      multiProvider: multiProviderZoneIds.has(String(outgoing.zone_id)),
+      enabledByLibrary: enabledOutgoing.has(address),
       hiddenSecondary: nameservers.length === 0,
     });
   }
@@ -164,6 +165,17 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
   for (const ack of (json?.['//']?.zone_transfer_acknowledgements ?? []) as any[]) {
     model.acknowledgements.push({ stack, check: String(ack.check), construct: String(ack.construct), reason: String(ack.reason) });
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** Describes where a secret comes from, and an identity that changes whenever the secret would. */
