@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { Token } from 'cdktf';
+import { findDuplicates } from './lists';
 import { ProblemList } from './problems';
 
 /** What a domain name is used for, which decides the rules it must follow. */
@@ -75,6 +76,31 @@ export function validateDomainName(value: unknown, field: string, problems: Prob
     return fail(`a ${rules.what} must be a name, and this looks like an IP address.`, `pass the host name, such as "${rules.example}".`);
   }
   return name;
+}
+
+/** How a list of domain names is described in messages. */
+export interface DomainNameListRules {
+  /** One item, for "each zone may be listed once". */
+  readonly noun: string;
+  /** The items, for "must be an array of zone names". */
+  readonly plural: string;
+  readonly example: string;
+  /** Whether the list must hold at least one name. */
+  readonly requireOne: boolean;
+}
+
+/** A list of domain names: each validated and normalized, none twice. */
+export function validateDomainNameList(value: unknown, field: string, problems: ProblemList, rules: DomainNameRules, list: DomainNameListRules): string[] | undefined {
+  if (!Array.isArray(value) || (list.requireOne && value.length === 0)) {
+    problems.add(field, value, `must be ${list.requireOne ? 'a non-empty' : 'an'} array of ${list.plural}.`, `pass for example ${list.example}.`);
+    return undefined;
+  }
+  const names = value.map((v, i) => ({ name: validateDomainName(v, `${field}[${i}]`, problems, rules), index: i }));
+  for (const group of findDuplicates(names, (n) => n.name)) {
+    problems.add(`${field}[${group.map((n) => n.index).join(`], ${field}[`)}]`, group[0].name, `each ${list.noun} may be listed once.`, 'remove the duplicate.');
+  }
+  if (names.some((n) => n.name === undefined)) return undefined;
+  return names.map((n) => n.name!);
 }
 
 /** Appends the trailing dot Cloudflare's zone-transfer API stores on names. */

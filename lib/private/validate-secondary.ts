@@ -6,7 +6,7 @@ import { DEFAULT_PEER_PORT } from '../transfer-peer';
 import { childIdFromName, findDuplicates } from './lists';
 import { ProblemList } from './problems';
 import { validateCloudflareId, validateObjectList, validateObjectName, validatePort } from './validate-basic';
-import { HOST_NAME_RULES, TSIG_NAME_RULES, validateDomainName } from './validate-dns-name';
+import { HOST_NAME_RULES, TSIG_NAME_RULES, validateDomainName, validateDomainNameList } from './validate-dns-name';
 import { hostRange, validateAclRange, validateIpAddress } from './validate-ip';
 import { validateTsigAlgorithm, validateTsigKeyRef, validateTsigSecret } from './validate-tsig';
 
@@ -153,16 +153,9 @@ function validateAcls(value: unknown, problems: ProblemList): AclSpec[] | undefi
 }
 
 function validateNameservers(value: unknown, problems: ProblemList): string[] | undefined {
-  if (!Array.isArray(value)) {
-    problems.add('nameservers', value, 'must be an array of host names.', 'pass for example ["ns1.secondary-dns.net", "ns2.secondary-dns.net"].');
-    return undefined;
-  }
-  const names = value.map((v, i) => ({ host: validateDomainName(v, `nameservers[${i}]`, problems, HOST_NAME_RULES), index: i }));
-  for (const group of findDuplicates(names, (n) => n.host)) {
-    problems.add(`nameservers[${group.map((n) => n.index).join('], nameservers[')}]`, group[0].host, 'each nameserver may be listed once.', 'remove the duplicate.');
-  }
-  if (names.some((n) => n.host === undefined)) return undefined;
-  return names.map((n) => n.host!);
+  return validateDomainNameList(value, 'nameservers', problems, HOST_NAME_RULES, {
+    noun: 'nameserver', plural: 'host names', example: '["ns1.secondary-dns.net", "ns2.secondary-dns.net"]', requireOne: false,
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Token } from 'cdktf';
 import { CLOUDFLARE_ADDRESSES } from '../cloudflare';
-import { findDuplicates, compareStrings } from '../private/lists';
+import { compareStrings } from '../private/lists';
 import { ProblemList } from '../private/problems';
 import { validateObjectList, validatePort } from '../private/validate-basic';
-import { TSIG_NAME_RULES, ZONE_NAME_RULES, toFqdn, validateDomainName } from '../private/validate-dns-name';
+import { TSIG_NAME_RULES, ZONE_NAME_RULES, toFqdn, validateDomainName, validateDomainNameList } from '../private/validate-dns-name';
 import { validateAddressOrRange, validateIpAddress } from '../private/validate-ip';
 import { validateTsigAlgorithm, validateTsigSecret } from '../private/validate-tsig';
 import { TsigAlgorithm } from '../tsig-algorithm';
@@ -100,16 +100,8 @@ function serverAlgorithmName(algorithm: TsigAlgorithm): string {
 }
 
 function validateZones(value: unknown, problems: ProblemList): string[] | undefined {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.add('zones', value, 'must be a non-empty array of zone names.', 'pass for example ["example.com"].');
-    return undefined;
-  }
-  const zones = value.map((zone, i) => ({ zone: validateDomainName(zone, `zones[${i}]`, problems, ZONE_NAME_RULES), index: i }));
-  for (const group of findDuplicates(zones, (z) => z.zone)) {
-    problems.add(`zones[${group.map((z) => z.index).join('], zones[')}]`, group[0].zone, 'each zone may be listed once.', 'remove the duplicate.');
-  }
-  if (zones.some((z) => z.zone === undefined)) return undefined;
-  return zones.map((z) => z.zone!).sort(compareStrings);
+  const zones = validateDomainNameList(value, 'zones', problems, ZONE_NAME_RULES, { noun: 'zone', plural: 'zone names', example: '["example.com"]', requireOne: true });
+  return zones?.sort(compareStrings);
 }
 
 function validatePrimaries(value: unknown, problems: ProblemList) {
