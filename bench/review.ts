@@ -4,7 +4,7 @@
  * zone's peers changed (head), then times `review` and `review --base`.
  *
  *   npm run bench:review            # N = 1000, 5000
- *   npx ts-node --transpile-only bench/review.ts 200
+ *   npm run bench:review -- 200
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -21,6 +21,8 @@ export interface StackModel {
   readonly dnsSettings: { construct: ZoneDnsSettings; zoneKey: string; multiProvider?: boolean }[];
   readonly peers: PeerInfo[];
   readonly acls: { construct: DnsZoneTransfersAcl; ipRange?: string }[];
+  /** The records of each zone, by zone key: rules look up a zone's records without scanning all of them. */
+  readonly recordsByZone: Map<string, RecordInfo[]>;
 }
 
 /** A zone with outgoing transfers (a `cloudflare_dns_zone_transfers_outgoing`). */
@@ -58,7 +60,12 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 export function buildStackModel(stack: TerraformStack): StackModel {
   const all = stack.node.findAll();
-  const resolve = (value: unknown) => (value === undefined ? undefined : Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }));
+  // Resolving is the costly part; literal values (most of them) are used as they are.
+  const resolve = (value: unknown): unknown => {
+    if (value === undefined || value === null) return value;
+    if (Array.isArray(value)) return value.map(resolve);
+    return Token.isUnresolved(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }) : value;
+  };
   const known = <T>(value: unknown): T | undefined => {
     const resolved = resolve(value);
     return typeof resolved === 'string' && resolved.includes('${') ? undefined : (resolved as T | undefined);
@@ -66,20 +73,29 @@ export function buildStackModel(stack: TerraformStack): StackModel {
   const key = (value: unknown) => String(resolve(value));
   const of = <T extends TerraformResource>(type: string) => all.filter((c): c is T => isResource(c, type));
 
+  const records = of<DnsRecord>('cloudflare_dns_record').map((construct) => ({
+    construct,
+    zoneKey: key(construct.zoneIdInput),
+    name: normalizeName(known<string>(construct.nameInput)),
+    type: known<string>(construct.typeInput)?.toUpperCase(),
+    proxied: known<boolean>(construct.proxiedInput),
+  }));
+  const recordsByZone = new Map<string, RecordInfo[]>();
+  for (const record of records) {
+    const list = recordsByZone.get(record.zoneKey);
+    if (list) list.push(record);
+    else recordsByZone.set(record.zoneKey, [record]);
+  }
+
   return {
     stack,
+    records,
+    recordsByZone,
     zones: of<DnsZoneTransfersOutgoing>('cloudflare_dns_zone_transfers_outgoing').map((outgoing) => ({
       outgoing,
       zoneKey: key(outgoing.zoneIdInput),
       zoneName: normalizeName(known<string>(outgoing.nameInput)),
       peerRefs: ((resolve(outgoing.peersInput) as string[] | undefined) ?? []).map(String),
-    })),
-    records: of<DnsRecord>('cloudflare_dns_record').map((construct) => ({
-      construct,
-      zoneKey: key(construct.zoneIdInput),
-      name: normalizeName(known<string>(construct.nameInput)),
-      type: known<string>(construct.typeInput)?.toUpperCase(),
-      proxied: known<boolean>(construct.proxiedInput),
     })),
     dnssec: of<ZoneDnssec>('cloudflare_zone_dnssec').map((construct) => ({
       construct,

@@ -9,8 +9,8 @@ export const apexCnameRule: PreflightRule = {
   why: 'Cloudflare always transfers an apex CNAME flattened (as the addresses it points to); the secondary must accept that, and it will not follow later changes of the target.',
   fix: 'Use A/AAAA records at the apex, or make sure the secondary supports flattened apex records and acknowledge this check.',
   check(model) {
-    return model.zones.flatMap((zone) => model.records
-      .filter((r) => r.zoneKey === zone.zoneKey && r.type === 'CNAME' && isApex(r.name, zone.zoneName))
+    return model.zones.flatMap((zone) => (model.recordsByZone.get(zone.zoneKey) ?? [])
+        .filter((r) => r.type === 'CNAME' && isApex(r.name, zone.zoneName))
       .map((r) => ({
         construct: r.construct,
         message: `The CNAME at the apex of ${zone.zoneName} is transferred flattened: the secondary serves the target's addresses at the time of the transfer.`,

@@ -12,8 +12,8 @@ export const notTransferredRule: PreflightRule = {
   fix: 'Nothing to fix; if the secondary must serve them, declare them there too.',
   check(model) {
     return model.zones.flatMap((zone) => {
-      const names = model.records
-        .filter((r) => r.zoneKey === zone.zoneKey && (r.type === 'CAA'
+      const names = (model.recordsByZone.get(zone.zoneKey) ?? [])
+        .filter((r) => (r.type === 'CAA'
           || (r.type === 'TXT' && r.name !== undefined && TLS_VALIDATION_PREFIXES.some((p) => r.name!.startsWith(p)))))
         .map((r) => `${r.type} ${r.name ?? '(name known at apply)'}`)
         .sort();

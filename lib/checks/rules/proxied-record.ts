@@ -10,8 +10,8 @@ export const proxiedRecordRule: PreflightRule = {
   check(model) {
     return model.zones.flatMap((zone) => {
       const allowed = (zone.outgoing.node.scope as { allowProxiedRecords?: boolean } | undefined)?.allowProxiedRecords === true;
-      return model.records
-        .filter((r) => r.zoneKey === zone.zoneKey && r.proxied === true)
+      return (model.recordsByZone.get(zone.zoneKey) ?? [])
+        .filter((r) => r.proxied === true)
         .map((r) => ({
           construct: r.construct,
           severity: allowed ? CheckSeverity.WARNING : CheckSeverity.ERROR,

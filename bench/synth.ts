@@ -1,0 +1,93 @@
+/**
+ * Benchmark: synthesizing N zones that share one secondary (two peers, two
+ * nameservers), with this library and with an equivalent hand-written
+ * program (the provider classes, deep imports). Each figure is the median of
+ * several runs, each in its own process, into a fresh directory.
+ *
+ *   npm run bench                         # N = 1, 100, 1000, 10000
+ *   npm run bench -- --zones 1,100 --runs 3
+ *
+ * Runs the compiled JavaScript (`tsc -p tsconfig.bench.json` first, which
+ * `npm run bench` does), so that neither way pays for ts-node.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Sample {
+  wallMs: number;
+  peakRssMb: number;
+  bytes: number;
+  resources: number;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const SIZES = option('zones', '1,100,1000,10000').split(',').map(Number);
+const RUNS = Number(option('runs', '5'));
+const WAYS = ['library', 'hand-written'];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function measure(command: string[], parse: (stdout: string) => Omit<Sample, 'wallMs'>): Sample {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
+  return { wallMs, ...parse(result.stdout) };
+}
+
+function synthOnce(way: string, zones: number): Sample {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
+  try {
+    return measure([join(__dirname, 'run-once.js'), way, String(zones), outdir], (stdout) => JSON.parse(stdout.trim().split('\n').pop()!));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function loadOnce(module: string): Sample {
+  return measure(['-e', `require(${JSON.stringify(module)}); console.log(process.resourceUsage().maxRSS / 1024)`], (stdout) => ({ peakRssMb: Number(stdout), bytes: 0, resources: 0 }));
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+console.log(`# Synth benchmark (median of ${RUNS} runs, separate processes)\n`);
+console.log('| zones | way | wall (ms) | peak RSS (MB) | cdk.tf.json bytes | resources | wall ratio library / hand-written | RSS ratio |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const zones of SIZES) {
+  const results = new Map<string, Sample>();
+  const samplesOf = new Map<string, Sample[]>(WAYS.map((way) => [way, []]));
+  // The ways take turns, so that drift in the machine's speed hits both alike.
+  for (let i = 0; i < RUNS; i++) for (const way of WAYS) samplesOf.get(way)!.push(synthOnce(way, zones));
+  for (const way of WAYS) {
+    const samples = samplesOf.get(way)!;
+    results.set(way, {
+      wallMs: median(samples.map((s) => s.wallMs)),
+      peakRssMb: median(samples.map((s) => s.peakRssMb)),
+      bytes: samples[0].bytes,
+      resources: samples[0].resources,
+    });
+  }
+  const lib = results.get('library')!;
+  const hand = results.get('hand-written')!;
+  for (const way of WAYS) {
+    const r = results.get(way)!;
+    const ratios = way === 'library' ? `${fmt(lib.wallMs / hand.wallMs, 2)} | ${fmt(lib.peakRssMb / hand.peakRssMb, 2)}` : ' | ';
+    console.log(`| ${zones} | ${way} | ${fmt(r.wallMs)} | ${fmt(r.peakRssMb)} | ${r.bytes} | ${r.resources} | ${ratios} |`);
+  }
+}
+
+const loads = ['cdktf', join(__dirname, '..', 'lib')].map((module) => {
+  const samples = Array.from({ length: RUNS }, () => loadOnce(module));
+  return { wallMs: median(samples.map((s) => s.wallMs)), peakRssMb: median(samples.map((s) => s.peakRssMb)) };
+});
+console.log('\n| require | wall (ms) | peak RSS (MB) |\n|---|---|---|');
+console.log(`| cdktf alone | ${fmt(loads[0].wallMs)} | ${fmt(loads[0].peakRssMb)} |`);
+console.log(`| package entry (lib/index) | ${fmt(loads[1].wallMs)} | ${fmt(loads[1].peakRssMb)} |`);
+console.log(`| ratio | ${fmt(loads[1].wallMs / loads[0].wallMs, 2)} | ${fmt(loads[1].peakRssMb / loads[0].peakRssMb, 2)} |`);
+console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version}.`);
