@@ -15,5 +15,8 @@ app.synth();
 
 const text = readFileSync(join(outdir, 'stacks', 'fleet', 'cdk.tf.json'), 'utf8');
 const json = JSON.parse(text);
-const resources = Object.values(json.resource ?? {}).reduce((n: number, byName) => n + Object.keys(byName as object).length, 0);
+// Resource instances: a for_each block counts once per key, so the ways compare like for like.
+const resources = Object.values(json.resource ?? {})
+  .flatMap((byName) => Object.values(byName as Record<string, { for_each?: object }>))
+  .reduce((n: number, block) => n + (block.for_each ? Object.keys(block.for_each).length : 1), 0);
 console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: Buffer.byteLength(text), resources }));

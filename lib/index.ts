@@ -15,3 +15,4 @@ export * from './secondary-config/secondary-server';
 export * from './checks/check-id';
 export * from './checks/preflight-checks';
 export * from './checks/rule';
+export * from './outgoing-zone-transfer-fleet';

@@ -9,6 +9,7 @@ import { PreflightChecks } from './checks/preflight-checks';
 import { LIBRARY_NS_RECORDS } from './private/library-records';
 import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
+import { zonesDeclaredIn } from './private/zone-registry';
 import { ProblemList, requirePropsObject } from './private/problems';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
 import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
@@ -105,8 +106,6 @@ export interface OutgoingZoneTransferProps {
   readonly allowProxiedRecords?: boolean;
 }
 
-/** Zone names already declared per stack: a zone declared twice would fight over one Cloudflare object. */
-const zonesPerStack = new WeakMap<TerraformStack, Map<string, string>>();
 
 /**
  * Outgoing zone transfers for one Cloudflare zone (Cloudflare as primary,
@@ -292,14 +291,4 @@ function validateForm(props: OutgoingZoneTransferProps, problems: ProblemList): 
     return undefined;
   }
   return validateSecondaryInput(props, problems);
-}
-
-/** The zone names declared so far in `stack`, with the path of the construct that declared each. */
-function zonesDeclaredIn(stack: TerraformStack): Map<string, string> {
-  let declared = zonesPerStack.get(stack);
-  if (!declared) {
-    declared = new Map<string, string>();
-    zonesPerStack.set(stack, declared);
-  }
-  return declared;
 }

@@ -6,6 +6,7 @@ import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-setting
 import { ZoneDnssec } from '@cdktf/provider-cloudflare/lib/zone-dnssec';
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { FLEET_ZONES } from '../private/fleet-zones';
 
 /**
  * The Cloudflare resources of one stack, whoever declared them (this
@@ -18,7 +19,8 @@ export interface StackModel {
   readonly zones: TransferZone[];
   readonly records: RecordInfo[];
   readonly dnssec: { construct: ZoneDnssec; zoneKey: string; status?: string; multiSigner?: boolean }[];
-  readonly dnsSettings: { construct: ZoneDnsSettings; zoneKey: string; multiProvider?: boolean }[];
+  /** Multi-provider settings by zone; a fleet's entries point at the fleet's outgoing resource. */
+  readonly dnsSettings: { construct: IConstruct; zoneKey: string; multiProvider?: boolean }[];
   readonly peers: PeerInfo[];
   readonly acls: { construct: DnsZoneTransfersAcl; ipRange?: string }[];
   /** The records of each zone, by zone key: rules look up a zone's records without scanning all of them. */
@@ -73,6 +75,7 @@ export function buildStackModel(stack: TerraformStack): StackModel {
   const key = (value: unknown) => String(resolve(value));
   const of = <T extends TerraformResource>(type: string) => all.filter((c): c is T => isResource(c, type));
 
+  const outgoings = of<DnsZoneTransfersOutgoing>('cloudflare_dns_zone_transfers_outgoing');
   const records = of<DnsRecord>('cloudflare_dns_record').map((construct) => ({
     construct,
     zoneKey: key(construct.zoneIdInput),
@@ -91,23 +94,29 @@ export function buildStackModel(stack: TerraformStack): StackModel {
     stack,
     records,
     recordsByZone,
-    zones: of<DnsZoneTransfersOutgoing>('cloudflare_dns_zone_transfers_outgoing').map((outgoing) => ({
-      outgoing,
-      zoneKey: key(outgoing.zoneIdInput),
-      zoneName: normalizeName(known<string>(outgoing.nameInput)),
-      peerRefs: ((resolve(outgoing.peersInput) as string[] | undefined) ?? []).map(String),
-    })),
+    zones: outgoings.flatMap((outgoing) => {
+      const peerRefs = ((resolve(outgoing.peersInput) as string[] | undefined) ?? []).map(String);
+      const fleet = FLEET_ZONES.get(outgoing);
+      if (fleet) return fleet.zones.map((z) => ({ outgoing, zoneKey: key(z.zoneId), zoneName: z.zoneName, peerRefs }));
+      return [{ outgoing, zoneKey: key(outgoing.zoneIdInput), zoneName: normalizeName(known<string>(outgoing.nameInput)), peerRefs }];
+    }),
     dnssec: of<ZoneDnssec>('cloudflare_zone_dnssec').map((construct) => ({
       construct,
       zoneKey: key(construct.zoneIdInput),
       status: known<string>(construct.statusInput),
       multiSigner: known<boolean>(construct.dnssecMultiSignerInput),
     })),
-    dnsSettings: of<ZoneDnsSettings>('cloudflare_zone_dns_settings').map((construct) => ({
-      construct,
-      zoneKey: key(construct.zoneIdInput),
-      multiProvider: known<boolean>(construct.multiProviderInput),
-    })),
+    dnsSettings: [
+      ...of<ZoneDnsSettings>('cloudflare_zone_dns_settings').map((construct) => ({
+        construct: construct as IConstruct,
+        zoneKey: key(construct.zoneIdInput),
+        multiProvider: known<boolean>(construct.multiProviderInput),
+      })),
+      ...outgoings.flatMap((outgoing) => {
+        const fleet = FLEET_ZONES.get(outgoing);
+        return (fleet?.zones ?? []).filter((z) => fleet!.published.has(z.zoneName)).map((z) => ({ construct: outgoing as IConstruct, zoneKey: key(z.zoneId), multiProvider: true }));
+      }),
+    ],
     peers: of<DnsZoneTransfersPeer>('cloudflare_dns_zone_transfers_peer').map((construct) => ({
       construct,
       ref: String(resolve(construct.id)),

@@ -23,6 +23,7 @@ export class TerraformData extends TerraformResource {
       terraformResourceType: 'terraform_data',
       terraformGeneratorMetadata: { providerName: 'terraform' },
       dependsOn: config.dependsOn,
+      forEach: config.forEach,
       provisioners: config.provisioners,
       lifecycle: config.lifecycle,
     });

@@ -1,5 +1,5 @@
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, MapTerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 import { ISecondaryDns } from '../secondary-dns';
 import { TransferAcl } from '../transfer-acl';
@@ -19,8 +19,8 @@ function cliCommand(subcommand: 'enable' | 'disable'): string {
 }
 
 /**
- * Adds the `terraform_data` that enables outgoing transfers once the peers
- * are linked (and the ACLs exist, so the secondary's first transfer after
+ * Adds the `terraform_data` (one per zone, or one instance per zone of
+ * `forEach`) that enables outgoing transfers once the peers are linked (and the ACLs exist, so the secondary's first transfer after
  * Cloudflare's NOTIFY is allowed), and disables them when it is destroyed.
  */
 export function addTransferEnabler(
@@ -28,14 +28,17 @@ export function addTransferEnabler(
   outgoing: DnsZoneTransfersOutgoing,
   linkedPeers: readonly ITransferPeer[],
   secondaries: readonly ISecondaryDns[],
+  forEach?: MapTerraformIterator,
 ): TerraformData {
   const acls: ITerraformDependable[] = secondaries
     .flatMap((s) => s.transferAcls)
     .filter((acl): acl is TransferAcl => acl instanceof TransferAcl)
     .map((acl) => acl.resource);
   return new TerraformData(scope, 'EnableTransfers', {
+    forEach,
     triggersReplace: {
-      zone_id: outgoing.zoneId,
+      // A fleet's enabler is one instance per zone; its for_each map is zone name => zone id.
+      zone_id: forEach ? (forEach.value as string) : outgoing.zoneId,
       peers: linkedPeers.map((peer) => peer.peerId),
     },
     dependsOn: [outgoing, ...acls],

@@ -87,8 +87,35 @@ function endpointOf(ip: unknown, port: unknown): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/**
+ * The resources of one type as [address, config]. A resource with a literal
+ * `for_each` map (OutgoingZoneTransferFleet) becomes one entry per key, with
+ * `each.key` and `each.value.<attr>` replaced by that key's values, so the
+ * rest of the review reads fleets and single zones alike.
+ */
 function resourcesOf(json: any, type: string): [string, any][] {
-  return Object.entries(json?.resource?.[type] ?? {}).map(([name, config]) => [`${type}.${name}`, config]);
+  return Object.entries(json?.resource?.[type] ?? {}).flatMap(([name, config]: [string, any]): [string, any][] => {
+    const forEach = config?.for_each;
+    if (forEach === null || typeof forEach !== 'object' || Array.isArray(forEach)) return [[`${type}.${name}`, config]];
+    const { for_each: _ignored, ...body } = config;
+    return Object.entries(forEach).map(([key, value]): [string, any] => [`${type}.${name}[${JSON.stringify(key)}]`, substituteEach(body, key, value)]);
+  });
+}
+
+/** Replaces `${each.key}`, `${each.value}` and `${each.value.<attr>}` throughout `node`. */
+function substituteEach(node: unknown, key: string, value: any): any {
+  if (typeof node === 'string') {
+    const whole = /^\$\{each\.(key|value)(?:\.([A-Za-z0-9_]+))?\}$/.exec(node);
+    if (whole) return whole[1] === 'key' ? key : whole[2] === undefined ? value : value?.[whole[2]];
+    return node
+      .replace(/\$\{each\.key\}/g, key)
+      .replace(/\$\{each\.value(?:\.([A-Za-z0-9_]+))?\}/g, (_, attr) => String(attr === undefined ? value : value?.[attr]));
+  }
+  if (Array.isArray(node)) return node.map((item) => substituteEach(item, key, value));
+  if (node !== null && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substituteEach(v, key, value)]));
+  }
+  return node;
 }
 
 /** Builds the review model of every stack; everything sorted, so the output is deterministic. */
@@ -124,9 +151,12 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
   // Indexed once, so that a stack of thousands of zones is read in linear time.
   const nsRecordsByZoneId = groupBy(resourcesOf(json, 'cloudflare_dns_record').map(([, c]) => c).filter((r) => String(r.type).toUpperCase() === 'NS'), (r) => String(r.zone_id));
   const multiProviderZoneIds = new Set(resourcesOf(json, 'cloudflare_zone_dns_settings').filter(([, c]) => c.multi_provider === true).map(([, c]) => String(c.zone_id)));
-  const enabledOutgoing = new Set(resourcesOf(json, 'terraform_data')
+  // An enabler names its zone by a reference to the outgoing link (one zone) or by the zone id (a fleet's instances).
+  const enablerZoneIds = resourcesOf(json, 'terraform_data')
     .filter(([, c]) => (c.provisioner ?? []).some((p: any) => / enable --zone-id /.test(p?.['local-exec']?.command ?? '')))
-    .map(([, c]) => referencedAddress(c.triggers_replace?.zone_id)));
+    .map(([, c]) => c.triggers_replace?.zone_id);
+  const enabledOutgoing = new Set(enablerZoneIds.map(referencedAddress));
+  const enabledZoneIds = new Set(enablerZoneIds.filter((id) => typeof id === 'string' && !id.includes('${')));
   const aclRangesByAccount = groupBy(acls, (a) => a.account);
 
   for (const [address, outgoing] of resourcesOf(json, 'cloudflare_dns_zone_transfers_outgoing')) {
@@ -150,7 +180,7 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
       aclRanges: [...new Set(accounts.flatMap((a) => (aclRangesByAccount.get(a ?? '') ?? []).map((acl) => acl.ipRange)))].sort(byText),
       nameservers,
       multiProvider: multiProviderZoneIds.has(String(outgoing.zone_id)),
-      enabledByLibrary: enabledOutgoing.has(address),
+      enabledByLibrary: enabledOutgoing.has(address) || enabledZoneIds.has(outgoing.zone_id),
       hiddenSecondary: nameservers.length === 0,
     });
   }

@@ -1,0 +1,223 @@
+import { DataCloudflareZone } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zone';
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
+import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
+import { Annotations, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { PreflightChecks } from './checks/preflight-checks';
+import { CLOUDFLARE_LIMITS } from './cloudflare';
+import { DEFAULT_NAMESERVER_TTL } from './outgoing-zone-transfer';
+import { nameOutput, outputName } from './private/config-output';
+import { FLEET_ZONES, FleetZone } from './private/fleet-zones';
+import { LIBRARY_NS_RECORDS } from './private/library-records';
+import { compareStrings, findDuplicates } from './private/lists';
+import { ProblemList, requirePropsObject } from './private/problems';
+import { TerraformData } from './private/terraform-data';
+import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
+import { validateCloudflareId, validateObjectList, validateOptionalBoolean, validateTtl } from './private/validate-basic';
+import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
+import { validateSecondaryList, validateZoneLinks } from './private/validate-zone-links';
+import { zonesDeclaredIn } from './private/zone-registry';
+import { ISecondaryDns, SecondaryDns } from './secondary-dns';
+
+/** One zone of a fleet; the optional members override the fleet's defaults for this zone. */
+export interface FleetZoneOptions {
+  /** Cloudflare zone id (32 hexadecimal characters, or a token). */
+  readonly zoneId: string;
+  /** Zone name; it keys every resource of the zone (`...["example.com"]`). */
+  readonly zoneName: string;
+  /**
+   * Keep this zone's secondary hidden (no apex NS records, multi-provider DNS left alone).
+   * @default - the fleet's `hiddenSecondary`
+   */
+  readonly hiddenSecondary?: boolean;
+  /**
+   * Enable this zone's transfers at apply.
+   * @default - the fleet's `enableTransfers`
+   */
+  readonly enableTransfers?: boolean;
+  /**
+   * TTL of this zone's apex NS records.
+   * @default - the fleet's `nameserverTtl`
+   */
+  readonly nameserverTtl?: number;
+}
+
+/** Props of {@link OutgoingZoneTransferFleet}. */
+export interface OutgoingZoneTransferFleetProps {
+  /** Secondaries every zone of the fleet transfers to. */
+  readonly secondaries: ISecondaryDns[];
+  /** The zones; order does not matter, names must be unique. */
+  readonly zones: FleetZoneOptions[];
+  /**
+   * Default for every zone: hidden secondary.
+   * @default false
+   */
+  readonly hiddenSecondary?: boolean;
+  /**
+   * Default for every zone: enable transfers at apply (see `OutgoingZoneTransfer.enableTransfers`).
+   * @default true
+   */
+  readonly enableTransfers?: boolean;
+  /**
+   * Default for every zone: TTL of the apex NS records, in seconds.
+   * @default 86400
+   */
+  readonly nameserverTtl?: number;
+}
+
+/**
+ * Outgoing zone transfers for many zones at once: the same Cloudflare objects
+ * as one `OutgoingZoneTransfer` per zone, but each kind is one Terraform
+ * resource with `for_each` keyed by zone name, so the synthesized JSON grows
+ * with the zones, not with resource blocks, and thousands of zones synthesize
+ * in seconds. Every zone is validated as `OutgoingZoneTransfer` would, and
+ * can override the fleet's defaults. Addresses look like
+ * `cloudflare_dns_zone_transfers_outgoing.<fleet>["example.com"]`: adding,
+ * removing or reordering zones never moves another zone.
+ */
+export class OutgoingZoneTransferFleet extends Construct {
+  /** The zones, validated and normalized, sorted by name. */
+  public readonly zones: FleetZone[];
+  public readonly secondaries: ISecondaryDns[];
+  /** `cloudflare_dns_zone_transfers_outgoing`, one instance per zone. */
+  public readonly outgoing: DnsZoneTransfersOutgoing;
+  /** `cloudflare_zone` data source, one instance per zone. */
+  public readonly zoneData: DataCloudflareZone;
+  /** Multi-provider DNS, one instance per zone that publishes NS records. */
+  public readonly dnsSettings?: ZoneDnsSettings;
+  /** Apex NS records, one instance per zone and nameserver. */
+  public readonly nameserverRecords?: DnsRecord;
+  /** The transfer enabler, one instance per zone with `enableTransfers`. */
+  public readonly enabler?: TerraformData;
+  /** Output: for every zone, the nameservers to set at the registrar. */
+  public readonly registrarNameservers: TerraformOutput;
+
+  constructor(scope: Construct, id: string, props: OutgoingZoneTransferFleetProps) {
+    super(scope, id);
+    requirePropsObject(this, 'OutgoingZoneTransferFleet', props);
+    const problems = new ProblemList();
+    const secondaries = validateSecondaryList(props.secondaries, problems);
+    if (secondaries) validateZoneLinks(secondaries, problems);
+    const zones = validateFleetZones(props, problems, zonesDeclaredIn(TerraformStack.of(this)));
+    problems.throwIfAny(this, 'OutgoingZoneTransferFleet');
+
+    this.zones = zones!;
+    this.secondaries = secondaries!;
+    const declared = zonesDeclaredIn(TerraformStack.of(this));
+    for (const zone of this.zones) declared.set(zone.zoneName, this.node.path);
+    for (const secondary of this.secondaries) {
+      if (secondary instanceof SecondaryDns) this.zones.forEach((zone) => secondary.registerZone(zone.zoneName));
+    }
+    PreflightChecks.applyTo(TerraformStack.of(this));
+
+    const linkedPeers = this.secondaries.flatMap((s) => s.peers).sort((a, b) => compareStrings(a.node.path, b.node.path));
+    // Zone name => zone id: the smallest for_each map, which keeps synth of thousands of zones fast.
+    const each = TerraformIterator.fromMap(mapOf(this.zones, (z) => [z.zoneName, z.zoneId]));
+    this.outgoing = new DnsZoneTransfersOutgoing(this, 'Outgoing', {
+      forEach: each,
+      zoneId: each.value as string,
+      name: toFqdn(each.key as string),
+      peers: linkedPeers.map((peer) => peer.peerId),
+    });
+    this.zoneData = new DataCloudflareZone(this, 'Zone', { forEach: each, zoneId: each.value as string });
+
+    const enabled = this.zones.filter((z) => z.enableTransfers);
+    if (enabled.length > 0) {
+      const eachEnabled = TerraformIterator.fromMap(mapOf(enabled, (z) => [z.zoneName, z.zoneId]));
+      this.enabler = addTransferEnabler(this, this.outgoing, linkedPeers, this.secondaries, eachEnabled);
+    }
+    if (enabled.length < this.zones.length) {
+      Annotations.of(this).addInfo(
+        `Outgoing transfers of ${this.zones.length - enabled.length} zone(s) are not enabled by Terraform (enableTransfers: false): ` +
+          `enable them in the dashboard or with: npx ${CLI_NAME} enable --zone-id <zone id>`,
+      );
+    }
+
+    const hosts = this.secondaries.flatMap((s) => s.nameservers);
+    this.annotateNameservers(hosts);
+    const published = hosts.length === 0 ? [] : this.zones.filter((z) => !z.hiddenSecondary);
+    if (published.length > 0) {
+      const eachPublished = TerraformIterator.fromMap(mapOf(published, (z) => [z.zoneName, z.zoneId]));
+      this.dnsSettings = new ZoneDnsSettings(this, 'DnsSettings', { forEach: eachPublished, zoneId: eachPublished.value as string, multiProvider: true });
+      const eachRecord = TerraformIterator.fromMap(mapOf(published.flatMap((z) => hosts.map((host) => ({ z, host }))), ({ z, host }) => [
+        `${z.zoneName} NS ${host}`, { zone_id: z.zoneId, zone: z.zoneName, host, ttl: z.nameserverTtl },
+      ]));
+      this.nameserverRecords = new DnsRecord(this, 'ApexNs', {
+        forEach: eachRecord,
+        zoneId: eachRecord.getString('zone_id'),
+        name: eachRecord.getString('zone'), // without the trailing dot, as the API stores it
+        type: 'NS',
+        content: eachRecord.getString('host'),
+        ttl: eachRecord.getNumber('ttl'),
+        comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
+        dependsOn: [this.dnsSettings],
+      });
+      LIBRARY_NS_RECORDS.add(this.nameserverRecords);
+    }
+    FLEET_ZONES.set(this.outgoing, { zones: this.zones, published: new Set(published.map((z) => z.zoneName)) });
+
+    // What each zone publishes, so that one expression can add it to Cloudflare's nameservers.
+    const publishedHosts = new TerraformLocal(this, 'PublishedNameservers', mapOf(this.zones, (z) => [z.zoneName, published.includes(z) ? hosts : []]));
+    const localName = outputName('fleet_published_nameservers', this.node.path.split('/').slice(1).join('_'));
+    publishedHosts.overrideLogicalId(localName);
+    this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
+      description: 'For every zone: the nameservers to set at the registrar (Cloudflare\'s, and the secondary\'s where published).',
+      value: TerraformIterator.fromDataSources(this.zoneData).forExpressionForMap('key', `concat(val.name_servers, local.${localName}[key])`),
+    });
+    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.node.path.split('/').slice(1).join('_')));
+  }
+
+  private annotateNameservers(hosts: readonly string[]): void {
+    const visible = this.zones.filter((z) => !z.hiddenSecondary);
+    if (hosts.length === 0 && visible.length > 0) {
+      Annotations.of(this).addWarning(
+        `No secondary nameservers are declared, so ${visible.length} zone(s) that are not hidden are not delegated to the secondary. ` +
+          'Declare `nameservers` on the secondary, or set `hiddenSecondary: true`.',
+      );
+    }
+    const glue = visible.flatMap((z) => hosts.filter((h) => isInZone(h, z.zoneName)).map((h) => `${h} (in ${z.zoneName})`));
+    if (glue.length > 0) {
+      Annotations.of(this).addWarning(`Nameservers inside their own zone need glue at the registrar and A/AAAA records in the zone: ${glue.join(', ')}.`);
+    }
+  }
+}
+
+/** A map literal keyed and sorted by `entry`'s key, for `for_each`. */
+function mapOf<T, V>(items: readonly T[], entry: (item: T) => [string, V]): { [key: string]: V } {
+  return Object.fromEntries(items.map(entry).sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/** Validates every zone as OutgoingZoneTransfer would, fields named `zones[i].x`; returns them sorted by name. */
+function validateFleetZones(props: OutgoingZoneTransferFleetProps, problems: ProblemList, declared: Map<string, string>): FleetZone[] | undefined {
+  const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
+  const enable = validateOptionalBoolean(props.enableTransfers, 'enableTransfers', problems) ?? true;
+  const ttl = props.nameserverTtl === undefined ? DEFAULT_NAMESERVER_TTL : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
+  const items = validateObjectList<FleetZoneOptions>(props.zones, 'zones', problems, '{ zoneId: "...", zoneName: "example.com" }');
+  if (items === undefined) return undefined;
+  if (items.length === 0) {
+    problems.add('zones', props.zones, 'a fleet needs at least one zone.', 'list the zones, or leave the fleet out.');
+    return undefined;
+  }
+  const zones = items.map((z, i) => ({
+    index: i,
+    zoneId: validateCloudflareId(z.zoneId, `zones[${i}].zoneId`, problems, 'zone'),
+    zoneName: validateDomainName(z.zoneName, `zones[${i}].zoneName`, problems, ZONE_NAME_RULES),
+    hiddenSecondary: validateOptionalBoolean(z.hiddenSecondary, `zones[${i}].hiddenSecondary`, problems) ?? hidden,
+    enableTransfers: validateOptionalBoolean(z.enableTransfers, `zones[${i}].enableTransfers`, problems) ?? enable,
+    nameserverTtl: z.nameserverTtl === undefined ? ttl : validateTtl(z.nameserverTtl, `zones[${i}].nameserverTtl`, problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl),
+  }));
+  for (const group of findDuplicates(zones, (z) => z.zoneName)) {
+    problems.add(`zones[${group.map((z) => z.index).join('], zones[')}].zoneName`, group[0].zoneName, 'each zone may be listed once.', 'remove the duplicate.');
+  }
+  for (const zone of zones) {
+    const earlier = zone.zoneName === undefined ? undefined : declared.get(zone.zoneName);
+    if (earlier !== undefined) {
+      problems.add(`zones[${zone.index}].zoneName`, zone.zoneName, `the zone is already declared in this stack at '${earlier}'.`, 'declare each zone once.');
+    }
+  }
+  if (zones.some((z) => z.zoneId === undefined || z.zoneName === undefined || z.nameserverTtl === undefined)) return undefined;
+  return zones
+    .map(({ zoneId, zoneName, hiddenSecondary, enableTransfers, nameserverTtl }) => ({ zoneId: zoneId!, zoneName: zoneName!, hiddenSecondary, enableTransfers, nameserverTtl: nameserverTtl! }))
+    .sort((a, b) => compareStrings(a.zoneName, b.zoneName));
+}
