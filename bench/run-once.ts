@@ -1,6 +1,7 @@
 /**
  * One measured synth, in its own process: `node run-once.js <way> <zones> <outdir>`.
- * Prints one JSON line: peak RSS, synthesized bytes and resource count. The
+ * Prints one JSON line: peak RSS, synthesized bytes, resource instances and
+ * stacks. The
  * parent measures wall time around the whole process.
  */
 import { readFileSync } from 'node:fs';
@@ -13,10 +14,19 @@ const app = new App({ outdir, stackTraces: false });
 program.build(app, Number(zonesText));
 app.synth();
 
-const text = readFileSync(join(outdir, 'stacks', 'fleet', 'cdk.tf.json'), 'utf8');
-const json = JSON.parse(text);
-// Resource instances: a for_each block counts once per key, so the ways compare like for like.
-const resources = Object.values(json.resource ?? {})
-  .flatMap((byName) => Object.values(byName as Record<string, { for_each?: object }>))
-  .reduce((n: number, block) => n + (block.for_each ? Object.keys(block.for_each).length : 1), 0);
-console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: Buffer.byteLength(text), resources }));
+// Every stack of the manifest: total bytes and resource instances, and the largest stack (what one plan reads).
+const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
+let bytes = 0;
+let resources = 0;
+let largestStackBytes = 0;
+for (const entry of Object.values(manifest.stacks)) {
+  const text = readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8');
+  const json = JSON.parse(text);
+  bytes += Buffer.byteLength(text);
+  largestStackBytes = Math.max(largestStackBytes, Buffer.byteLength(text));
+  // Resource instances: a for_each block counts once per key, so the ways compare like for like.
+  resources += Object.values(json.resource ?? {})
+    .flatMap((byName) => Object.values(byName as Record<string, { for_each?: object }>))
+    .reduce((n: number, block) => n + (block.for_each ? Object.keys(block.for_each).length : 1), 0);
+}
+console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, bytes, resources, stacks: Object.keys(manifest.stacks).length, largestStackBytes }));

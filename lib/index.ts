@@ -16,3 +16,4 @@ export * from './checks/check-id';
 export * from './checks/preflight-checks';
 export * from './checks/rule';
 export * from './outgoing-zone-transfer-fleet';
+export * from './shard-zones';

@@ -1,5 +1,5 @@
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
-import { ITerraformDependable, MapTerraformIterator } from 'cdktf';
+import { ITerraformDependable, MapTerraformIterator, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ISecondaryDns } from '../secondary-dns';
 import { TransferAcl } from '../transfer-acl';
@@ -30,9 +30,11 @@ export function addTransferEnabler(
   secondaries: readonly ISecondaryDns[],
   forEach?: MapTerraformIterator,
 ): TerraformData {
+  // depends_on cannot name a resource of another stack (a shared SecondaryDns in its own stack): those ACLs exist already.
+  const stack = TerraformStack.of(scope);
   const acls: ITerraformDependable[] = secondaries
     .flatMap((s) => s.transferAcls)
-    .filter((acl): acl is TransferAcl => acl instanceof TransferAcl)
+    .filter((acl): acl is TransferAcl => acl instanceof TransferAcl && TerraformStack.of(acl) === stack)
     .map((acl) => acl.resource);
   return new TerraformData(scope, 'EnableTransfers', {
     forEach,

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { SharedSecondaryStack } from '../../examples/shared-secondary/main';
+import { FLEET_ZONES, SHARDS, createStacks as createShardedStacks } from '../../examples/sharded-fleet/main';
 import { SingleZoneStack } from '../../examples/single-zone/main';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,6 +33,21 @@ describe('examples', () => {
     expect(Testing.synth(new SharedSecondaryStack(Testing.app({ stackTraces: false }), 'shared-secondary'), true)).toMatchSnapshot();
   });
 
+  test('sharded-fleet: the shards read the account stack\'s state, and together hold every zone once', () => {
+    const app = Testing.app({ stackTraces: false });
+    createShardedStacks(app);
+    const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+    const shards = stacks.filter((s) => s.node.id.startsWith('zone-transfers-shard-'));
+    expect(shards).toHaveLength(SHARDS);
+    const zones = shards.flatMap((stack) => {
+      stack.prepareStack(); // adds the cross-stack references
+      const json = stack.toTerraform() as any;
+      expect(json.data.terraform_remote_state['cross-stack-reference-input-zone-transfers-account'].config.path).toBe('../zone-transfers-account/terraform.tfstate');
+      return Object.keys((Object.values(json.resource.cloudflare_dns_zone_transfers_outgoing)[0] as any).for_each);
+    });
+    expect(zones.sort()).toEqual(FLEET_ZONES.map((z) => z.zoneName).sort());
+  });
+
   describe('npm run synth', () => {
     let first: { stdout: string; outdir: string };
     let second: { stdout: string; outdir: string };
@@ -44,19 +60,21 @@ describe('examples', () => {
     });
 
     test('synthesizes every example and says where', () => {
-      expect(first.stdout).toContain('Synthesized 2 examples into');
-      for (const stack of ['single-zone', 'shared-secondary']) {
+      expect(first.stdout).toContain('Synthesized 3 examples into');
+      for (const stack of ['single-zone', 'shared-secondary', 'zone-transfers-account', 'zone-transfers-shard-0']) {
         expect(first.stdout).toContain(`${stack}: ${join(first.outdir, 'stacks', stack, 'cdk.tf.json')}`);
       }
       const manifest = JSON.parse(readFileSync(join(first.outdir, 'manifest.json'), 'utf8'));
-      expect(Object.keys(manifest.stacks).sort()).toEqual(['shared-secondary', 'single-zone']);
+      expect(Object.keys(manifest.stacks).sort()).toEqual([
+        'shared-secondary', 'single-zone', 'zone-transfers-account', 'zone-transfers-shard-0', 'zone-transfers-shard-1', 'zone-transfers-shard-2',
+      ]);
     });
 
-    test.each(['single-zone', 'shared-secondary'])('%s: two synths are byte-identical', (stack) => {
+    test.each(['single-zone', 'shared-secondary', 'zone-transfers-account', 'zone-transfers-shard-1'])('%s: two synths are byte-identical', (stack) => {
       expect(stackJson(second.outdir, stack)).toBe(stackJson(first.outdir, stack));
     });
 
-    test.each(['single-zone', 'shared-secondary'])('%s: no secret value and no path of this machine in cdk.tf.json', (stack) => {
+    test.each(['single-zone', 'shared-secondary', 'zone-transfers-account'])('%s: no secret value and no path of this machine in cdk.tf.json', (stack) => {
       const text = stackJson(first.outdir, stack);
       const json = JSON.parse(text);
       const tsigs = Object.values(json.resource.cloudflare_dns_zone_transfers_tsig) as { secret: string }[];

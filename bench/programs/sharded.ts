@@ -1,0 +1,23 @@
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { OutgoingZoneTransferFleet, SecondaryDns, assignZonesToShards } from '../../lib';
+import { ACCOUNT_ID, NAMESERVERS, PEERS, zoneAt } from './shared';
+
+/** At most this many zones per stack in the sharded program. */
+export const ZONES_PER_SHARD = 2500;
+
+/** N zones sharded over ceil(N / 2500) stacks of fleets, with the SecondaryDns in its own stack. */
+export function build(scope: Construct, zones: number): TerraformStack {
+  const account = new TerraformStack(scope, 'account');
+  new CloudflareProvider(account, 'cloudflare', {});
+  const secondary = new SecondaryDns(account, 'Secondary', { accountId: ACCOUNT_ID, tsig: { name: 'fleet-key' }, peers: PEERS, nameservers: NAMESERVERS });
+  const all = Array.from({ length: zones }, (_, i) => zoneAt(i));
+  const shards = Math.max(1, Math.ceil((zones / ZONES_PER_SHARD) * 1.1));
+  assignZonesToShards(all, { shards, maxZonesPerShard: ZONES_PER_SHARD }).forEach((list, i) => {
+    const stack = new TerraformStack(scope, `shard-${i}`);
+    new CloudflareProvider(stack, 'cloudflare', {});
+    if (list.length > 0) new OutgoingZoneTransferFleet(stack, 'Zones', { secondaries: [secondary], zones: list });
+  });
+  return account;
+}
