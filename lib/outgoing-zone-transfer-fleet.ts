@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { PreflightChecks } from './checks/preflight-checks';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
 import { DEFAULT_NAMESERVER_TTL } from './outgoing-zone-transfer';
-import { nameOutput, outputName } from './private/config-output';
+import { nameOutput, outputName, pathBelowStack } from './private/config-output';
 import { FLEET_ZONES, FleetZone } from './private/fleet-zones';
 import { LIBRARY_NS_RECORDS } from './private/library-records';
 import { compareStrings, findDuplicates } from './private/lists';
@@ -159,13 +159,13 @@ export class OutgoingZoneTransferFleet extends Construct {
 
     // What each zone publishes, so that one expression can add it to Cloudflare's nameservers.
     const publishedHosts = new TerraformLocal(this, 'PublishedNameservers', mapOf(this.zones, (z) => [z.zoneName, published.includes(z) ? hosts : []]));
-    const localName = outputName('fleet_published_nameservers', this.node.path.split('/').slice(1).join('_'));
+    const localName = outputName('fleet_published_nameservers', pathBelowStack(this));
     publishedHosts.overrideLogicalId(localName);
     this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
       description: 'For every zone: the nameservers to set at the registrar (Cloudflare\'s, and the secondary\'s where published).',
       value: TerraformIterator.fromDataSources(this.zoneData).forExpressionForMap('key', `concat(val.name_servers, local.${localName}[key])`),
     });
-    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.node.path.split('/').slice(1).join('_')));
+    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', pathBelowStack(this)));
   }
 
   private annotateNameservers(hosts: readonly string[]): void {
