@@ -20,6 +20,8 @@ import { validateSecondaryList, validateZoneLinks } from './private/validate-zon
 import { zonesDeclaredIn } from './private/zone-registry';
 import { ISecondaryDns, SecondaryDns } from './secondary-dns';
 
+export type { FleetZone } from './private/fleet-zones';
+
 /** One zone of a fleet; the optional members override the fleet's defaults for this zone. */
 export interface FleetZoneOptions {
   /** Cloudflare zone id (32 hexadecimal characters, or a token). */

@@ -17,13 +17,20 @@ export interface ShardOptions {
 }
 
 /**
- * Assigns each zone to a shard (a stack) by its name alone, with jump
- * consistent hashing: the assignment does not depend on the other zones, so
- * adding or removing zones never moves another one, and it is the same on
- * every machine. Returns one list per shard (index = shard number), each in
- * the order the zones were given.
+ * The shard (a stack number from 0) of one zone, from its name alone (lower
+ * case, trailing dot ignored) by jump consistent hashing: the same on every
+ * machine, whatever the other zones are.
  */
-export function assignZonesToShards<T extends { readonly zoneName: string }>(zones: readonly T[], options: ShardOptions): T[][] {
+export function shardOfZone(zoneName: string, shards: number): number {
+  return jumpHash(fnv1a64(zoneName.trim().toLowerCase().replace(/\.$/, '')), shards);
+}
+
+/**
+ * Assigns zones to shards (stacks) with {@link shardOfZone}: adding or
+ * removing zones never moves another one. Returns one list of zone names per
+ * shard (index = shard number), each in the order the names were given.
+ */
+export function assignZonesToShards(zoneNames: string[], options: ShardOptions): string[][] {
   const problems = new ProblemList();
   const { shards, maxZonesPerShard } = options ?? ({} as ShardOptions);
   if (!Number.isInteger(shards) || shards < 1 || shards > 10_000) {
@@ -32,14 +39,16 @@ export function assignZonesToShards<T extends { readonly zoneName: string }>(zon
   if (maxZonesPerShard !== undefined && (!Number.isInteger(maxZonesPerShard) || maxZonesPerShard < 1)) {
     problems.add('maxZonesPerShard', maxZonesPerShard, 'must be a positive whole number.', 'pass the most zones one stack should plan, such as 2500.');
   }
-  if (!Array.isArray(zones)) problems.add('zones', zones, 'must be an array of zones ({ zoneName, ... }).', 'pass the zones to spread.');
+  if (!Array.isArray(zoneNames) || zoneNames.some((name) => typeof name !== 'string')) {
+    problems.add('zoneNames', zoneNames, 'must be an array of zone names.', 'pass the names of the zones to spread.');
+  }
   problems.throwIfAnyInFunction('assignZonesToShards');
 
-  const result: T[][] = Array.from({ length: shards }, () => []);
-  for (const zone of zones) result[jumpHash(fnv1a64(zone.zoneName.trim().toLowerCase().replace(/\.$/, '')), shards)].push(zone);
+  const result: string[][] = Array.from({ length: shards }, () => []);
+  for (const name of zoneNames) result[shardOfZone(name, shards)].push(name);
   const fullest = Math.max(...result.map((s) => s.length));
   if (maxZonesPerShard !== undefined && fullest > maxZonesPerShard) {
-    const needed = Math.ceil((zones.length / maxZonesPerShard) * 1.2);
+    const needed = Math.ceil((zoneNames.length / maxZonesPerShard) * 1.2);
     throw new InputError('assignZonesToShards', [{
       field: 'shards', value: shards,
       rule: `a shard would hold ${fullest} zones, more than maxZonesPerShard (${maxZonesPerShard}).`,

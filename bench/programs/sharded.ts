@@ -12,12 +12,12 @@ export function build(scope: Construct, zones: number): TerraformStack {
   const account = new TerraformStack(scope, 'account');
   new CloudflareProvider(account, 'cloudflare', {});
   const secondary = new SecondaryDns(account, 'Secondary', { accountId: ACCOUNT_ID, tsig: { name: 'fleet-key' }, peers: PEERS, nameservers: NAMESERVERS });
-  const all = Array.from({ length: zones }, (_, i) => zoneAt(i));
+  const all = new Map(Array.from({ length: zones }, (_, i) => zoneAt(i)).map((z) => [z.zoneName, z]));
   const shards = Math.max(1, Math.ceil((zones / ZONES_PER_SHARD) * 1.1));
-  assignZonesToShards(all, { shards, maxZonesPerShard: ZONES_PER_SHARD }).forEach((list, i) => {
+  assignZonesToShards([...all.keys()], { shards, maxZonesPerShard: ZONES_PER_SHARD }).forEach((names, i) => {
     const stack = new TerraformStack(scope, `shard-${i}`);
     new CloudflareProvider(stack, 'cloudflare', {});
-    if (list.length > 0) new OutgoingZoneTransferFleet(stack, 'Zones', { secondaries: [secondary], zones: list });
+    if (names.length > 0) new OutgoingZoneTransferFleet(stack, 'Zones', { secondaries: [secondary], zones: names.map((name) => all.get(name)!) });
   });
   return account;
 }

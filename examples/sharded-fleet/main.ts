@@ -16,7 +16,7 @@ import { OutgoingZoneTransferFleet, SecondaryDns, assignZonesToShards } from '..
 import { cloudflareIdVariable } from '../single-zone/main';
 
 /** Stands in for the zone list a team keeps in a file or a registry. */
-export const FLEET_ZONES = Array.from({ length: 60 }, (_, i) => ({ zoneName: `customer-${String(i).padStart(3, '0')}.example` }));
+export const FLEET_ZONES = Array.from({ length: 60 }, (_, i) => `customer-${String(i).padStart(3, '0')}.example`);
 export const SHARDS = 3;
 
 function stackWithProvider(app: App, id: string): TerraformStack {
@@ -43,7 +43,7 @@ export function createStacks(app: App): void {
     const zoneIds = new TerraformVariable(stack, 'zone_ids', { type: 'map(string)', description: 'Cloudflare zone id of each zone, keyed by zone name' });
     new OutgoingZoneTransferFleet(stack, 'Zones', {
       secondaries: [secondary],
-      zones: zones.map(({ zoneName }) => ({ zoneName, zoneId: Token.asString(Fn.lookup(zoneIds.value, zoneName)) })),
+      zones: zones.map((zoneName) => ({ zoneName, zoneId: Token.asString(Fn.lookup(zoneIds.value, zoneName)) })),
     });
   });
 }
