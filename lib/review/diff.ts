@@ -83,7 +83,7 @@ function keyLabel(key: TsigKeyView | undefined, address: string): string {
 function zoneKeyChanges(old: ZoneView, now: ZoneView, keysBefore: Map<string, TsigKeyView>, keysAfter: Map<string, TsigKeyView>): Change[] {
   const was = old.tsigKeys.join(',');
   const is = now.tsigKeys.join(',');
-  const label = (zone: ZoneView, keys: Map<string, TsigKeyView>) => zone.tsigKeys.map((a) => keyLabel(keys.get(`${zone.stack}|${a}`), a)).join(', ');
+  const label = (zone: ZoneView, keys: Map<string, TsigKeyView>) => zone.tsigKeys.map((id) => keyLabel(keys.get(id), id)).join(', ');
   const before = label(old, keysBefore);
   const after = label(now, keysAfter);
   if (was !== is) {
@@ -93,8 +93,8 @@ function zoneKeyChanges(old: ZoneView, now: ZoneView, keysBefore: Map<string, Ts
   }
   const changes: Change[] = [];
   for (const address of now.tsigKeys) {
-    const k0 = keysBefore.get(`${old.stack}|${address}`);
-    const k1 = keysAfter.get(`${now.stack}|${address}`);
+    const k0 = keysBefore.get(address);
+    const k1 = keysAfter.get(address);
     if (!k0 || !k1) continue;
     if (k0.algorithm !== k1.algorithm) {
       changes.push({ risk: Risk.HIGH, scope: now.zone, kind: 'TSIG algorithm changed', subject: k1.name, before: k0.algorithm, after: k1.algorithm, reason: 'Transfers fail until the secondary uses the new algorithm.' });

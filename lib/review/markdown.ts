@@ -26,7 +26,7 @@ export function renderReviewMarkdown(model: ReviewModel): string {
       ['zone', 'stack', 'peers', 'TSIG key', 'ACL ranges', 'apex NS', 'multi-provider', 'enabled by library', 'hidden secondary'],
       model.zones.map((z) => [
         z.zone, z.stack, list(z.peers.map((p) => `${p.name} ${p.endpoint}`)),
-        list(z.tsigKeys.map((k) => (k === '' ? 'none' : keyName.get(`${z.stack}|${k}`) ?? 'an existing key'))),
+        list(z.tsigKeys.map((k) => (k === '' ? 'none' : keyName.get(k) ?? 'an existing key'))),
         list(z.aclRanges), list(z.nameservers), z.multiProvider ? 'on' : 'off', yesNo(z.enabledByLibrary), yesNo(z.hiddenSecondary),
       ]),
     ),

@@ -21,7 +21,7 @@ export interface ZoneView {
   readonly stack: string;
   readonly address: string;
   readonly peers: { readonly address: string; readonly name: string; readonly endpoint: string }[];
-  /** Addresses of the TSIG keys the linked peers use ("" for a peer without a key). */
+  /** The TSIG keys the linked peers use, as "stack|address" ("" for a peer without a key). */
   readonly tsigKeys: string[];
   readonly aclRanges: string[];
   readonly nameservers: string[];
@@ -121,7 +121,14 @@ function substituteEach(node: unknown, key: string, value: any): any {
 /** Builds the review model of every stack; everything sorted, so the output is deterministic. */
 export function buildReviewModel(stacks: readonly SynthesizedStack[]): ReviewModel {
   const model: ReviewModel = { zones: [], tsigKeys: [], peers: [], acls: [], findings: [], acknowledgements: [] };
-  for (const stack of stacks) addStack(model, stack);
+  // First every stack's account objects: a shard's zones link peers of another stack (cross-stack references).
+  const objects = new Map(stacks.map((s) => [s.name, readAccountObjects(s)]));
+  for (const stack of stacks) addStack(model, stack, objects);
+  for (const o of objects.values()) {
+    model.tsigKeys.push(...[...o.keys.values()].map((k) => ({ ...k, zones: [...new Set(k.zones)].sort(byText) })));
+    model.peers.push(...[...o.peers.values()].map(({ stack: s, address, name, endpoint, tsigKey, zones }) => ({ stack: s, address, name, endpoint, tsigKey, zones: [...new Set(zones)].sort(byText) })));
+    model.acls.push(...o.acls.map(({ stack: s, address, name, ipRange }) => ({ stack: s, address, name, ipRange })));
+  }
   model.zones.sort((a, b) => byText(a.zone, b.zone) || byText(a.stack, b.stack));
   for (const list of [model.tsigKeys, model.peers, model.acls] as { stack: string; address: string }[][]) {
     list.sort((a, b) => byText(a.stack, b.stack) || byText(a.address, b.address));
@@ -131,23 +138,60 @@ export function buildReviewModel(stacks: readonly SynthesizedStack[]): ReviewMod
   return model;
 }
 
-function addStack(model: ReviewModel, { name: stack, json, annotations }: SynthesizedStack): void {
+interface PeerRecord {
+  stack: string;
+  address: string;
+  name: string;
+  endpoint: string;
+  tsigKey: string;
+  /** "stack|address" of the key, "" without one. */
+  tsigKeyId: string;
+  account: string;
+  zones: string[];
+}
+
+interface AccountObjects {
+  keys: Map<string, TsigKeyView & { zones: string[] }>;
+  peers: Map<string, PeerRecord>;
+  acls: (AclView & { account: string })[];
+  outputs: Record<string, { value?: unknown }>;
+}
+
+function readAccountObjects({ name: stack, json }: SynthesizedStack): AccountObjects {
   const randomBytes = new Map(resourcesOf(json, 'random_bytes'));
   const keys = new Map(resourcesOf(json, 'cloudflare_dns_zone_transfers_tsig').map(([address, c]) => [address, {
     stack, address, name: String(c.name), algorithm: String(c.algo), ...secretOf(c.secret, randomBytes), zones: [] as string[],
   }]));
-  const peers = new Map(resourcesOf(json, 'cloudflare_dns_zone_transfers_peer').map(([address, c]) => {
+  const peers = new Map(resourcesOf(json, 'cloudflare_dns_zone_transfers_peer').map(([address, c]): [string, PeerRecord] => {
     const key = referencedAddress(c.tsig_id);
     return [address, {
       stack, address, name: String(c.name), endpoint: endpointOf(c.ip, c.port ?? 53),
       tsigKey: key ? keys.get(key)?.name ?? key : c.tsig_id ? 'an existing key' : 'none',
-      tsigKeyAddress: key ?? (c.tsig_id ? String(c.tsig_id) : ''),
-      account: String(c.account_id), zones: [] as string[],
+      tsigKeyId: key ? `${stack}|${key}` : c.tsig_id ? `${stack}|${String(c.tsig_id)}` : '',
+      account: String(c.account_id), zones: [],
     }];
   }));
   const acls = resourcesOf(json, 'cloudflare_dns_zone_transfers_acl').map(([address, c]) => ({
     stack, address, name: String(c.name), ipRange: String(c.ip_range), account: String(c.account_id),
   }));
+  return { keys, peers, acls, outputs: json?.output ?? {} };
+}
+
+/**
+ * The peer a zone's `peers` entry refers to: a peer of the same stack, or,
+ * through cdktf's cross-stack reference (a remote-state output), a peer of
+ * the stack that declares it.
+ */
+function resolvePeer(ref: unknown, stack: string, objects: Map<string, AccountObjects>): PeerRecord | undefined {
+  const local = objects.get(stack)?.peers.get(referencedAddress(ref) ?? '');
+  if (local) return local;
+  const remote = typeof ref === 'string' ? /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-(.+)\.outputs\.([A-Za-z0-9_-]+)\}$/.exec(ref) : null;
+  if (!remote) return undefined;
+  const other = objects.get(remote[1]);
+  return other?.peers.get(referencedAddress(other.outputs[remote[2]]?.value) ?? '');
+}
+
+function addStack(model: ReviewModel, { name: stack, json, annotations }: SynthesizedStack, objects: Map<string, AccountObjects>): void {
   // Indexed once, so that a stack of thousands of zones is read in linear time.
   const nsRecordsByZoneId = groupBy(resourcesOf(json, 'cloudflare_dns_record').map(([, c]) => c).filter((r) => String(r.type).toUpperCase() === 'NS'), (r) => String(r.zone_id));
   const multiProviderZoneIds = new Set(resourcesOf(json, 'cloudflare_zone_dns_settings').filter(([, c]) => c.multi_provider === true).map(([, c]) => String(c.zone_id)));
@@ -157,18 +201,20 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
     .map(([, c]) => c.triggers_replace?.zone_id);
   const enabledOutgoing = new Set(enablerZoneIds.map(referencedAddress));
   const enabledZoneIds = new Set(enablerZoneIds.filter((id) => typeof id === 'string' && !id.includes('${')));
-  const aclRangesByAccount = groupBy(acls, (a) => a.account);
+  const aclRangesByAccount = groupBy([...objects.values()].flatMap((o) => o.acls), (a) => `${a.stack}|${a.account}`);
 
   for (const [address, outgoing] of resourcesOf(json, 'cloudflare_dns_zone_transfers_outgoing')) {
     const zone = String(outgoing.name).replace(/\.$/, '').toLowerCase();
-    const linked = ((outgoing.peers ?? []) as unknown[]).map((ref) => peers.get(referencedAddress(ref) ?? ''));
-    const accounts = [...new Set(linked.map((p) => p?.account))];
+    const linked = ((outgoing.peers ?? []) as unknown[]).map((ref) => resolvePeer(ref, stack, objects));
+    const accounts = [...new Set(linked.filter((p) => p !== undefined).map((p) => `${p!.stack}|${p!.account}`))];
     const nameservers = (nsRecordsByZoneId.get(String(outgoing.zone_id)) ?? [])
       .filter((r) => [zone, `${zone}.`, '@'].includes(String(r.name).toLowerCase()))
       .map((r) => String(r.content).replace(/\.$/, '').toLowerCase())
       .sort(byText);
     for (const peer of linked) peer?.zones.push(zone);
-    for (const keyAddress of new Set(linked.map((p) => p?.tsigKeyAddress))) if (keyAddress) keys.get(keyAddress)?.zones.push(zone);
+    for (const keyId of new Set(linked.map((p) => p?.tsigKeyId))) {
+      if (keyId) objects.get(keyId.split('|')[0])?.keys.get(keyId.slice(keyId.indexOf('|') + 1))?.zones.push(zone);
+    }
     model.zones.push({
       zone,
       stack,
@@ -176,17 +222,14 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
       peers: linked
         .map((p, i) => p ? { address: p.address, name: p.name, endpoint: p.endpoint } : { address: String(outgoing.peers[i]), name: '(not in this stack)', endpoint: '?' })
         .sort((a, b) => byText(a.name, b.name)),
-      tsigKeys: [...new Set(linked.map((p) => p?.tsigKeyAddress ?? '?'))].sort(byText),
-      aclRanges: [...new Set(accounts.flatMap((a) => (aclRangesByAccount.get(a ?? '') ?? []).map((acl) => acl.ipRange)))].sort(byText),
+      tsigKeys: [...new Set(linked.map((p) => p?.tsigKeyId ?? '?'))].sort(byText),
+      aclRanges: [...new Set(accounts.flatMap((a) => (aclRangesByAccount.get(a) ?? []).map((acl) => acl.ipRange)))].sort(byText),
       nameservers,
       multiProvider: multiProviderZoneIds.has(String(outgoing.zone_id)),
       enabledByLibrary: enabledOutgoing.has(address) || enabledZoneIds.has(outgoing.zone_id),
       hiddenSecondary: nameservers.length === 0,
     });
   }
-  model.tsigKeys.push(...[...keys.values()].map((k) => ({ ...k, zones: [...k.zones].sort(byText) })));
-  model.peers.push(...[...peers.values()].map(({ stack: s, address, name, endpoint, tsigKey, zones }) => ({ stack: s, address, name, endpoint, tsigKey, zones: [...zones].sort(byText) })));
-  model.acls.push(...acls.map(({ stack: s, address, name, ipRange }) => ({ stack: s, address, name, ipRange })));
 
   for (const a of annotations) {
     const check = /^\[(CFZT\d{3})\]/.exec(a.message)?.[1];

@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'cdktf';
+import { FLEET_ZONES, createStacks as createShardedStacks } from '../../examples/sharded-fleet/main';
 import { EXIT, runCli } from '../../lib/cli/main';
 import { LITERAL_SECRET, synthFixture } from './fixtures';
 
@@ -104,6 +106,26 @@ describe('review', () => {
     const { code, err } = await cli('review', '--out', dir());
     expect(code).toBe(EXIT.USAGE);
     expect(err).toContain(message);
+  });
+
+  test('zones of shard stacks are shown with the peers of the account stack they reference', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'review-sharded-'));
+    try {
+      const app = new App({ outdir, stackTraces: false });
+      createShardedStacks(app);
+      app.synth();
+      const { out } = await cli('review', '--out', outdir, '--format', 'json');
+      const model = JSON.parse(out) as { zones: { zone: string; stack: string; peers: { name: string; endpoint: string }[]; tsigKeys: string[] }[]; peers: { stack: string; zones: string[] }[] };
+      expect(model.zones).toHaveLength(FLEET_ZONES.length);
+      for (const zone of model.zones) {
+        expect(zone.stack).toMatch(/^zone-transfers-shard-\d$/);
+        expect(zone.peers).toEqual([{ address: expect.any(String), name: 'ns1-secondary', endpoint: '198.51.100.53:53' }, { address: expect.any(String), name: 'ns2-secondary', endpoint: '203.0.113.53:53' }]);
+        expect(zone.tsigKeys).toEqual([expect.stringMatching(/^zone-transfers-account\|cloudflare_dns_zone_transfers_tsig\./)]);
+      }
+      expect(model.peers.map((p) => [p.stack, p.zones.length])).toEqual([['zone-transfers-account', FLEET_ZONES.length], ['zone-transfers-account', FLEET_ZONES.length]]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('no secret and no secret length ever appears, in any format', async () => {
