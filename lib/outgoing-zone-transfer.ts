@@ -225,17 +225,22 @@ export class OutgoingZoneTransfer extends Construct {
     if (hosts.length === 0) return { hosts, records: [] };
     const settings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
     const recordsScope = new Construct(this, 'ApexNs');
-    const records = hosts.map((host) => new DnsRecord(recordsScope, host, {
-      zoneId: this.zoneId,
-      // The API stores names and contents without the trailing dot; with it, every plan drifts.
-      name: this.zoneName,
-      type: 'NS',
-      content: host,
-      ttl,
-      comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
-      dependsOn: [settings],
-    }));
-    records.forEach((record) => LIBRARY_NS_RECORDS.add(record));
+    // A plain loop, not map(): cdktf records a stack trace for every token, and each frame costs.
+    const records: DnsRecord[] = [];
+    for (const host of hosts) {
+      const record = new DnsRecord(recordsScope, host, {
+        zoneId: this.zoneId,
+        // The API stores names and contents without the trailing dot; with it, every plan drifts.
+        name: this.zoneName,
+        type: 'NS',
+        content: host,
+        ttl,
+        comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
+        dependsOn: [settings],
+      });
+      LIBRARY_NS_RECORDS.add(record);
+      records.push(record);
+    }
     return { hosts, records, settings };
   }
 
