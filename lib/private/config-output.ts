@@ -1,6 +1,7 @@
 import { Lazy, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CLOUDFLARE_ADDRESSES } from '../cloudflare';
+import { ConstructPropsError } from '../construct-props-error';
 import { SecondaryConfigInput } from '../secondary-config/input';
 import { SecondaryServer, renderSecondaryConfig } from '../secondary-config/secondary-server';
 
@@ -26,7 +27,11 @@ export function nameOutput(output: TerraformOutput, name: string): void {
   const owner = output.node.scope!.node.path;
   const earlier = names.get(name);
   if (earlier !== undefined) {
-    throw new Error(`${owner}: the output name "${name}" is already used by ${earlier}. Give one of the two constructs another id.`);
+    throw new ConstructPropsError(owner, 'Output name', [{
+      field: 'id', value: output.node.scope!.node.id,
+      rule: `the output name "${name}" is already used by ${earlier}, and two outputs of one name would silently merge.`,
+      fix: 'give one of the two constructs another id.',
+    }]);
   }
   names.set(name, owner);
   output.overrideLogicalId(name);
