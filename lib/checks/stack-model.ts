@@ -62,11 +62,17 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 export function buildStackModel(stack: TerraformStack): StackModel {
   const all = stack.node.findAll();
-  // Resolving is the costly part; literal values (most of them) are used as they are.
+  // Resolving is the costly part: literal values (most of them) are used as they are, and a token
+  // string (the same peer ids and zone ids appear in every zone) is resolved once.
+  const resolvedStrings = new Map<string, unknown>();
+  const resolveToken = (value: unknown) => Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
   const resolve = (value: unknown): unknown => {
     if (value === undefined || value === null) return value;
     if (Array.isArray(value)) return value.map(resolve);
-    return Token.isUnresolved(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }) : value;
+    if (!Token.isUnresolved(value)) return value;
+    if (typeof value !== 'string') return resolveToken(value);
+    if (!resolvedStrings.has(value)) resolvedStrings.set(value, resolveToken(value));
+    return resolvedStrings.get(value);
   };
   const known = <T>(value: unknown): T | undefined => {
     const resolved = resolve(value);
