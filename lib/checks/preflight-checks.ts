@@ -72,10 +72,12 @@ export class PreflightChecks implements IAspect {
     this.done = true;
     const model = buildStackModel(this.stack);
     const acknowledged: AcknowledgedFinding[] = [];
+    const used = new Set<string>();
     for (const rule of PREFLIGHT_RULES) {
       for (const finding of rule.check(model)) {
         const ack = acknowledgementFor(finding.construct, rule.id);
         if (ack) {
+          used.add(`${ack.at}|${rule.id}`);
           acknowledged.push({ check: rule.id, construct: finding.construct.node.path, acknowledgedAt: ack.at, reason: ack.reason, finding: finding.message });
           Annotations.of(finding.construct).addInfo(`[${rule.id}] acknowledged at ${ack.at}: ${ack.reason} (finding: ${finding.message})`);
         } else {
@@ -84,6 +86,21 @@ export class PreflightChecks implements IAspect {
       }
     }
     if (acknowledged.length > 0) this.stack.addOverride('//.zone_transfer_acknowledgements', acknowledged);
+    this.warnAboutStaleAcknowledgements(used);
+  }
+
+  /** An acknowledgement that matches nothing would silently accept a future finding: say so. */
+  private warnAboutStaleAcknowledgements(used: ReadonlySet<string>): void {
+    for (const construct of this.stack.node.findAll()) {
+      for (const id of acknowledgements.get(construct)?.keys() ?? []) {
+        if (!used.has(`${construct.node.path || '(app)'}|${id}`)) {
+          Annotations.of(construct).addWarning(
+            `[${id}] is acknowledged here, but no finding of ${id} matched at or below this construct. ` +
+              'Remove the acknowledgement, so that it does not silently accept a future finding.',
+          );
+        }
+      }
+    }
   }
 }
 

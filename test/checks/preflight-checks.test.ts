@@ -193,6 +193,17 @@ describe('acknowledgements', () => {
     expect(() => Testing.fullSynth(stack)).not.toThrow();
   });
 
+  test('an acknowledgement that matches no finding is a warning', () => {
+    const stack = newStack();
+    new OutgoingZoneTransfer(stack, 'Zone', { zoneId: ZONE_ID, zoneName: 'example.com', accountId: ACCOUNT_ID, tsig: { name: 'k' }, peers: [{ name: 'ns1', ip: '192.0.2.1' }], nameservers: ['ns1.provider.example'] });
+    const www = record(stack, 'Www', {});
+    PreflightChecks.acknowledge(www, CheckId.PROXIED_RECORD, 'This record used to be proxied during the migration.');
+    Testing.synth(stack);
+    expect(www.node.metadata.filter((m) => m.type.startsWith('@cdktf/')).map((m) => `${m.type} ${m.data}`)).toEqual([
+      expect.stringMatching(/^@cdktf\/warn \[CFZT001\] is acknowledged here, but no finding of CFZT001 matched at or below this construct\./),
+    ]);
+  });
+
   test.each([
     ['no reason', ''],
     ['a word', 'fine'],
