@@ -172,7 +172,7 @@ export class SecondaryDns extends Construct implements ISecondaryDns {
 
   /**
    * Records that `zoneName` transfers to this secondary, so that its rendered
-   * configurations list the zone. `OutgoingZoneTransfer` calls it.
+   * configurations list the zone. `OutgoingZoneTransfer` and `OutgoingZoneTransferFleet` call it.
    */
   public registerZone(zoneName: string): void {
     this.zones.add(zoneName);

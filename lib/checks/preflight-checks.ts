@@ -37,7 +37,7 @@ const MIN_REASON_LENGTH = 20;
  * stop synth); values known only at apply time are skipped.
  */
 export class PreflightChecks implements IAspect {
-  /** Runs the checks on `stack` at synth; calling it again does nothing. `OutgoingZoneTransfer` calls it for its stack. */
+  /** Runs the checks on `stack` at synth; calling it again does nothing. `OutgoingZoneTransfer` and `OutgoingZoneTransferFleet` call it for their stack. */
   public static applyTo(stack: TerraformStack): void {
     if (stacksWithChecks.has(stack)) return;
     stacksWithChecks.add(stack);

@@ -7,6 +7,7 @@ import { ZoneDnssec } from '@cdktf/provider-cloudflare/lib/zone-dnssec';
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { FLEET_ZONES } from '../private/fleet-zones';
+import { groupBy } from '../private/lists';
 
 /**
  * The Cloudflare resources of one stack, whoever declared them (this
@@ -89,12 +90,7 @@ export function buildStackModel(stack: TerraformStack): StackModel {
     type: known<string>(construct.typeInput)?.toUpperCase(),
     proxied: known<boolean>(construct.proxiedInput),
   }));
-  const recordsByZone = new Map<string, RecordInfo[]>();
-  for (const record of records) {
-    const list = recordsByZone.get(record.zoneKey);
-    if (list) list.push(record);
-    else recordsByZone.set(record.zoneKey, [record]);
-  }
+  const recordsByZone = groupBy(records, (record) => record.zoneKey);
 
   return {
     stack,

@@ -1,9 +1,8 @@
 /**
- * Groups `items` by `key` and returns the groups with more than one member,
- * in the order their key first appears. Items whose key is `undefined` (an
- * unknown token, an invalid value) are ignored.
+ * Groups `items` by `key`, in the order each key first appears. Items whose
+ * key is `undefined` (an unknown token, an invalid value) are left out.
  */
-export function findDuplicates<T>(items: readonly T[], key: (item: T) => string | undefined): T[][] {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -12,7 +11,12 @@ export function findDuplicates<T>(items: readonly T[], key: (item: T) => string 
     if (group) group.push(item);
     else groups.set(k, [item]);
   }
-  return [...groups.values()].filter((group) => group.length > 1);
+  return groups;
+}
+
+/** The groups of `items` by `key` that have more than one member (see {@link groupBy}). */
+export function findDuplicates<T>(items: readonly T[], key: (item: T) => string | undefined): T[][] {
+  return [...groupBy(items, key).values()].filter((group) => group.length > 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { groupBy } from '../private/lists';
 import { SynthesizedStack } from './synth-output';
 
 /**
@@ -238,17 +239,6 @@ function addStack(model: ReviewModel, { name: stack, json, annotations }: Synthe
   for (const ack of (json?.['//']?.zone_transfer_acknowledgements ?? []) as any[]) {
     model.acknowledgements.push({ stack, check: String(ack.check), construct: String(ack.construct), reason: String(ack.reason) });
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Describes where a secret comes from, and an identity that changes whenever the secret would. */
