@@ -1,5 +1,6 @@
 /**
- * One measured synth, in its own process: `node run-once.js <way> <zones> <outdir>`.
+ * One measured synth, in its own process: `node run-once.js <way> <zones> <outdir> <on|off>`
+ * (the last is the App's `stackTraces`).
  * Prints one JSON line: peak RSS, synthesized bytes, resource instances and
  * stacks. The
  * parent measures wall time around the whole process.
@@ -8,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 
-const [way, zonesText, outdir] = process.argv.slice(2);
+const [way, zonesText, outdir, stackTraces] = process.argv.slice(2);
 const program = require(`./programs/${way}`) as { build(scope: App, zones: number): unknown };
-const app = new App({ outdir, stackTraces: false });
+const app = new App({ outdir, stackTraces: stackTraces === 'on' });
 program.build(app, Number(zonesText));
 app.synth();
 

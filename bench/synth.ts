@@ -35,6 +35,11 @@ const option = (name: string, fallback: string) => {
 const SIZES = option('zones', '1,100,1000,10000').split(',').map(Number);
 const RUNS = Number(option('runs', '5'));
 const WAYS = option('ways', 'library,hand-written,fleet,sharded').split(',');
+// `off` is `new App({ stackTraces: false })`, what the examples use (no machine paths in the JSON); `on` is cdktf's default.
+const STACK_TRACES = option('stack-traces', 'off');
+if (STACK_TRACES !== 'on' && STACK_TRACES !== 'off') throw new Error(`--stack-traces takes on or off, not ${STACK_TRACES}`);
+// Loading takes some 200 ms, so its median needs more samples than a synth.
+const LOAD_RUNS = Math.max(15, RUNS * 3);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -49,7 +54,7 @@ function measure(command: string[], parse: (stdout: string) => Omit<Sample, 'wal
 function synthOnce(way: string, zones: number): Sample {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
   try {
-    return measure([join(__dirname, 'run-once.js'), way, String(zones), outdir], (stdout) => JSON.parse(stdout.trim().split('\n').pop()!));
+    return measure([join(__dirname, 'run-once.js'), way, String(zones), outdir, STACK_TRACES], (stdout) => JSON.parse(stdout.trim().split('\n').pop()!));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -61,7 +66,7 @@ function loadOnce(module: string): Sample {
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
-console.log(`# Synth benchmark (median of ${RUNS} runs, separate processes)\n`);
+console.log(`# Synth benchmark (median of ${RUNS} runs, separate processes, stack traces ${STACK_TRACES})\n`);
 console.log('| zones | way | wall (ms) | peak RSS (MB) | cdk.tf.json bytes | stacks | largest stack (bytes) | resource instances | wall ratio to hand-written | RSS ratio |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const zones of SIZES) {
@@ -88,11 +93,12 @@ for (const zones of SIZES) {
   }
 }
 
-const loads = ['cdktf', join(__dirname, '..', 'lib')].map((module) => {
-  const samples = Array.from({ length: RUNS }, () => loadOnce(module));
-  return { wallMs: median(samples.map((s) => s.wallMs)), peakRssMb: median(samples.map((s) => s.peakRssMb)) };
-});
-console.log('\n| require | wall (ms) | peak RSS (MB) |\n|---|---|---|');
+// The two modules take turns, like the ways above.
+const loadSamples = [[], []] as Sample[][];
+const loadModules = ['cdktf', join(__dirname, '..', 'lib')];
+for (let i = 0; i < LOAD_RUNS; i++) loadModules.forEach((module, m) => loadSamples[m].push(loadOnce(module)));
+const loads = loadSamples.map((samples) => ({ wallMs: median(samples.map((s) => s.wallMs)), peakRssMb: median(samples.map((s) => s.peakRssMb)) }));
+console.log(`\n| require (median of ${LOAD_RUNS}) | wall (ms) | peak RSS (MB) |\n|---|---|---|`);
 console.log(`| cdktf alone | ${fmt(loads[0].wallMs)} | ${fmt(loads[0].peakRssMb)} |`);
 console.log(`| package entry (lib/index) | ${fmt(loads[1].wallMs)} | ${fmt(loads[1].peakRssMb)} |`);
 console.log(`| ratio | ${fmt(loads[1].wallMs / loads[0].wallMs, 2)} | ${fmt(loads[1].peakRssMb / loads[0].peakRssMb, 2)} |`);

@@ -11,6 +11,7 @@ import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
 import { zonesDeclaredIn } from './private/zone-registry';
 import { ProblemList, requirePropsObject } from './private/problems';
+import { dependencies, suspendTokenStackTraces } from './private/token-stack-traces';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
 import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
 import { addConfigOutput, nameOutput, outputName } from './private/config-output';
@@ -147,70 +148,76 @@ export class OutgoingZoneTransfer extends Construct {
   constructor(scope: Construct, id: string, props: OutgoingZoneTransferProps) {
     super(scope, id);
     requirePropsObject(this, 'OutgoingZoneTransfer', props);
-    const problems = new ProblemList();
-    const zoneId = validateCloudflareId(props.zoneId, 'zoneId', problems, 'zone');
-    const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);
-    const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
-    const enableTransfers = validateOptionalBoolean(props.enableTransfers, 'enableTransfers', problems) ?? true;
-    const allowProxiedRecords = validateOptionalBoolean(props.allowProxiedRecords, 'allowProxiedRecords', problems) ?? false;
-    const ttl = props.nameserverTtl === undefined
-      ? DEFAULT_NAMESERVER_TTL
-      : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
-    const inline = validateForm(props, problems);
-    const shared = props.secondaries === undefined ? undefined : validateSecondaryList(props.secondaries, problems);
-    if (shared) validateZoneLinks(shared, problems);
-    const servers = validateServerList(props.configOutputs, 'configOutputs', problems);
-    if (servers && servers.length > 0 && (inline || shared)) {
-      requireKnownSecret(inline ? inline.tsigKey : shared![0].tsigKey, inline?.tsig !== undefined, problems);
-    }
-    const declaredZones = zonesDeclaredIn(TerraformStack.of(this));
-    if (zoneName !== undefined && declaredZones.has(zoneName)) {
-      problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${declaredZones.get(zoneName)}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
-    }
-    problems.throwIfAny(this, 'OutgoingZoneTransfer');
-    declaredZones.set(zoneName!, this.node.path);
+    // Most of a synth's time is cdktf recording a stack trace per token; skip it when the app asks for no traces.
+    const resumeTokenStackTraces = suspendTokenStackTraces(this);
+    try {
+      const problems = new ProblemList();
+      const zoneId = validateCloudflareId(props.zoneId, 'zoneId', problems, 'zone');
+      const zoneName = validateDomainName(props.zoneName, 'zoneName', problems, ZONE_NAME_RULES);
+      const hidden = validateOptionalBoolean(props.hiddenSecondary, 'hiddenSecondary', problems) ?? false;
+      const enableTransfers = validateOptionalBoolean(props.enableTransfers, 'enableTransfers', problems) ?? true;
+      const allowProxiedRecords = validateOptionalBoolean(props.allowProxiedRecords, 'allowProxiedRecords', problems) ?? false;
+      const ttl = props.nameserverTtl === undefined
+        ? DEFAULT_NAMESERVER_TTL
+        : validateTtl(props.nameserverTtl, 'nameserverTtl', problems, CLOUDFLARE_LIMITS.minRecordTtl, CLOUDFLARE_LIMITS.maxRecordTtl);
+      const inline = validateForm(props, problems);
+      const shared = props.secondaries === undefined ? undefined : validateSecondaryList(props.secondaries, problems);
+      if (shared) validateZoneLinks(shared, problems);
+      const servers = validateServerList(props.configOutputs, 'configOutputs', problems);
+      if (servers && servers.length > 0 && (inline || shared)) {
+        requireKnownSecret(inline ? inline.tsigKey : shared![0].tsigKey, inline?.tsig !== undefined, problems);
+      }
+      const declaredZones = zonesDeclaredIn(TerraformStack.of(this));
+      if (zoneName !== undefined && declaredZones.has(zoneName)) {
+        problems.add('zoneName', zoneName, `the zone is already declared in this stack at '${declaredZones.get(zoneName)}'; two declarations would overwrite each other's peer links.`, 'declare each zone once, listing all its secondaries there.');
+      }
+      problems.throwIfAny(this, 'OutgoingZoneTransfer');
+      declaredZones.set(zoneName!, this.node.path);
 
-    this.zoneId = zoneId!;
-    this.zoneName = zoneName!;
-    this.hiddenSecondary = hidden;
-    this.allowProxiedRecords = allowProxiedRecords;
-    PreflightChecks.applyTo(TerraformStack.of(this));
-    if (inline) {
-      // Only the inline props: the zone's own props (configOutputs, ...) belong to the zone.
-      const { accountId, tsig, tsigKey, peers, transferAcls, nameservers } = props;
-      this.secondary = new SecondaryDns(this, 'Secondary', { accountId: accountId!, tsig, tsigKey, peers: peers!, transferAcls, nameservers });
-    }
-    this.secondaries = shared ?? [this.secondary!];
-    for (const secondary of this.secondaries) {
-      if (secondary instanceof SecondaryDns) secondary.registerZone(this.zoneName);
-    }
-    this.linkedPeers = this.secondaries
-      .flatMap((s) => s.peers)
-      .sort((a, b) => compareStrings(a.node.path, b.node.path));
+      this.zoneId = zoneId!;
+      this.zoneName = zoneName!;
+      this.hiddenSecondary = hidden;
+      this.allowProxiedRecords = allowProxiedRecords;
+      PreflightChecks.applyTo(TerraformStack.of(this));
+      if (inline) {
+        // Only the inline props: the zone's own props (configOutputs, ...) belong to the zone.
+        const { accountId, tsig, tsigKey, peers, transferAcls, nameservers } = props;
+        this.secondary = new SecondaryDns(this, 'Secondary', { accountId: accountId!, tsig, tsigKey, peers: peers!, transferAcls, nameservers });
+      }
+      this.secondaries = shared ?? [this.secondary!];
+      for (const secondary of this.secondaries) {
+        if (secondary instanceof SecondaryDns) secondary.registerZone(this.zoneName);
+      }
+      this.linkedPeers = this.secondaries
+        .flatMap((s) => s.peers)
+        .sort((a, b) => compareStrings(a.node.path, b.node.path));
 
-    this.outgoing = new DnsZoneTransfersOutgoing(this, 'Outgoing', {
-      zoneId: this.zoneId,
-      name: toFqdn(this.zoneName), // Cloudflare returns the name with the dot; without it every plan drifts
-      peers: this.linkedPeers.map((peer) => peer.peerId),
-    });
-    this.zone = new DataCloudflareZone(this, 'Zone', { zoneId: this.zoneId });
-    if (enableTransfers) {
-      this.enabler = addTransferEnabler(this, this.outgoing, this.linkedPeers, this.secondaries);
-    } else {
-      Annotations.of(this).addInfo(
-        `Outgoing transfers of ${this.zoneName} are not enabled by Terraform (enableTransfers: false): enable them in the dashboard ` +
-          `(DNS > Settings), or run: npx ${CLI_NAME} enable --zone-id <zone id>`,
-      );
+      this.outgoing = new DnsZoneTransfersOutgoing(this, 'Outgoing', {
+        zoneId: this.zoneId,
+        name: toFqdn(this.zoneName), // Cloudflare returns the name with the dot; without it every plan drifts
+        peers: this.linkedPeers.map((peer) => peer.peerId),
+      });
+      this.zone = new DataCloudflareZone(this, 'Zone', { zoneId: this.zoneId });
+      if (enableTransfers) {
+        this.enabler = addTransferEnabler(this, this.outgoing, this.linkedPeers, this.secondaries);
+      } else {
+        Annotations.of(this).addInfo(
+          `Outgoing transfers of ${this.zoneName} are not enabled by Terraform (enableTransfers: false): enable them in the dashboard ` +
+            `(DNS > Settings), or run: npx ${CLI_NAME} enable --zone-id <zone id>`,
+        );
+      }
+      const published = this.publishNameservers(ttl!);
+      this.nameserverRecords = published.records;
+      this.dnsSettings = published.settings;
+      this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
+        description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.hosts.length > 0 ? " and the secondary's" : ''}.`,
+        value: published.hosts.length > 0 ? Fn.concat([this.zone.nameServers, published.hosts]) : this.zone.nameServers,
+      });
+      nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.zoneName));
+      for (const server of servers!) this.addConfigOutput(server);
+    } finally {
+      resumeTokenStackTraces();
     }
-    const published = this.publishNameservers(ttl!);
-    this.nameserverRecords = published.records;
-    this.dnsSettings = published.settings;
-    this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
-      description: `Nameservers of ${this.zoneName} to set at the registrar: Cloudflare's${published.hosts.length > 0 ? " and the secondary's" : ''}.`,
-      value: published.hosts.length > 0 ? Fn.concat([this.zone.nameServers, published.hosts]) : this.zone.nameServers,
-    });
-    nameOutput(this.registrarNameservers, outputName('registrar_nameservers', this.zoneName));
-    for (const server of servers!) this.addConfigOutput(server);
   }
 
   /**
@@ -225,6 +232,7 @@ export class OutgoingZoneTransfer extends Construct {
     if (hosts.length === 0) return { hosts, records: [] };
     const settings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
     const recordsScope = new Construct(this, 'ApexNs');
+    const dependsOnSettings = dependencies([settings]);
     // A plain loop, not map(): cdktf records a stack trace for every token, and each frame costs.
     const records: DnsRecord[] = [];
     for (const host of hosts) {
@@ -236,7 +244,7 @@ export class OutgoingZoneTransfer extends Construct {
         content: host,
         ttl,
         comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
-        dependsOn: [settings],
+        dependsOn: dependsOnSettings,
       });
       LIBRARY_NS_RECORDS.add(record);
       records.push(record);

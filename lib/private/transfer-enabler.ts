@@ -1,10 +1,11 @@
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
-import { ITerraformDependable, MapTerraformIterator, TerraformStack } from 'cdktf';
+import { MapTerraformIterator, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ISecondaryDns } from '../secondary-dns';
 import { TransferAcl } from '../transfer-acl';
 import { ITransferPeer } from '../transfer-peer';
 import { TerraformData } from './terraform-data';
+import { dependencies } from './token-stack-traces';
 
 /** The package's command line, as `npx` finds it in the project's node_modules. */
 export const CLI_NAME = 'cdktf-cloudflare-zone-transfers';
@@ -32,7 +33,7 @@ export function addTransferEnabler(
 ): TerraformData {
   // depends_on cannot name a resource of another stack (a shared SecondaryDns in its own stack): those ACLs exist already.
   const stack = TerraformStack.of(scope);
-  const acls: ITerraformDependable[] = secondaries
+  const acls: TerraformResource[] = secondaries
     .flatMap((s) => s.transferAcls)
     .filter((acl): acl is TransferAcl => acl instanceof TransferAcl && TerraformStack.of(acl) === stack)
     .map((acl) => acl.resource);
@@ -43,7 +44,7 @@ export function addTransferEnabler(
       zone_id: forEach ? (forEach.value as string) : outgoing.zoneId,
       peers: linkedPeers.map((peer) => peer.peerId),
     },
-    dependsOn: [outgoing, ...acls],
+    dependsOn: dependencies([outgoing, ...acls]),
     provisioners: [
       { type: 'local-exec', command: cliCommand('enable') },
       { type: 'local-exec', when: 'destroy', command: cliCommand('disable') },
