@@ -25,9 +25,14 @@ for (const entry of Object.values(manifest.stacks)) {
   const json = JSON.parse(text);
   bytes += Buffer.byteLength(text);
   largestStackBytes = Math.max(largestStackBytes, Buffer.byteLength(text));
-  // Resource instances: a for_each block counts once per key, so the ways compare like for like.
+  // Resource instances: a for_each block counts once per key (of a literal map, or of the local it names), so the ways compare like for like.
+  const keysOf = (forEach: unknown): number | undefined => {
+    const local = typeof forEach === 'string' ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(forEach) : null;
+    const map = local ? json.locals?.[local[1]] : forEach;
+    return map !== null && typeof map === 'object' ? Object.keys(map).length : undefined;
+  };
   resources += Object.values(json.resource ?? {})
-    .flatMap((byName) => Object.values(byName as Record<string, { for_each?: object }>))
-    .reduce((n: number, block) => n + (block.for_each ? Object.keys(block.for_each).length : 1), 0);
+    .flatMap((byName) => Object.values(byName as Record<string, { for_each?: unknown }>))
+    .reduce((n: number, block) => n + (keysOf(block.for_each) ?? 1), 0);
 }
 console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, bytes, resources, stacks: Object.keys(manifest.stacks).length, largestStackBytes }));

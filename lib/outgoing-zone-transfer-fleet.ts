@@ -2,14 +2,14 @@ import { DataCloudflareZone } from '@cdktf/provider-cloudflare/lib/data-cloudfla
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { DnsZoneTransfersOutgoing } from '@cdktf/provider-cloudflare/lib/dns-zone-transfers-outgoing';
 import { ZoneDnsSettings } from '@cdktf/provider-cloudflare/lib/zone-dns-settings';
-import { Annotations, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Fn, MapTerraformIterator, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PreflightChecks } from './checks/preflight-checks';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
 import { DEFAULT_NAMESERVER_TTL } from './outgoing-zone-transfer';
 import { nameOutput, outputName, pathBelowStack } from './private/config-output';
 import { FLEET_ZONES, FleetZone } from './private/fleet-zones';
-import { LIBRARY_NS_RECORDS } from './private/library-records';
+import { addApexNsRecords } from './private/library-records';
 import { compareStrings, findDuplicates } from './private/lists';
 import { ProblemList, requirePropsObject } from './private/problems';
 import { TerraformData } from './private/terraform-data';
@@ -88,8 +88,8 @@ export class OutgoingZoneTransferFleet extends Construct {
   public readonly zoneData: DataCloudflareZone;
   /** Multi-provider DNS, one instance per zone that publishes NS records. */
   public readonly dnsSettings?: ZoneDnsSettings;
-  /** Apex NS records, one instance per zone and nameserver. */
-  public readonly nameserverRecords?: DnsRecord;
+  /** Apex NS records: one resource per secondary nameserver, with one instance per published zone. */
+  public readonly nameserverRecords: DnsRecord[];
   /** The transfer enabler, one instance per zone with `enableTransfers`. */
   public readonly enabler?: TerraformData;
   /** Output: for every zone, the nameservers to set at the registrar. */
@@ -114,8 +114,13 @@ export class OutgoingZoneTransferFleet extends Construct {
     PreflightChecks.applyTo(TerraformStack.of(this));
 
     const linkedPeers = this.secondaries.flatMap((s) => s.peers).sort((a, b) => compareStrings(a.node.path, b.node.path));
-    // Zone name => zone id: the smallest for_each map, which keeps synth of thousands of zones fast.
-    const each = TerraformIterator.fromMap(mapOf(this.zones, (z) => [z.zoneName, z.zoneId]));
+    // Zone name => zone id, written once as a local that every per-zone resource iterates over: cdktf resolves
+    // each for_each map three times at synth, so one shared map keeps thousands of zones fast.
+    const all = this.zoneMapLocal('fleet_zones', this.zones);
+    const each = all.each;
+    // A subset of the zones (hidden or not enabled zones left out) gets a local of its own.
+    const subsetOf = (subset: readonly FleetZone[], kind: string) => (subset.length === this.zones.length ? all : this.zoneMapLocal(`fleet_${kind}_zones`, subset));
+
     this.outgoing = new DnsZoneTransfersOutgoing(this, 'Outgoing', {
       forEach: each,
       zoneId: each.value as string,
@@ -126,8 +131,7 @@ export class OutgoingZoneTransferFleet extends Construct {
 
     const enabled = this.zones.filter((z) => z.enableTransfers);
     if (enabled.length > 0) {
-      const eachEnabled = TerraformIterator.fromMap(mapOf(enabled, (z) => [z.zoneName, z.zoneId]));
-      this.enabler = addTransferEnabler(this, this.outgoing, linkedPeers, this.secondaries, eachEnabled);
+      this.enabler = addTransferEnabler(this, this.outgoing, linkedPeers, this.secondaries, subsetOf(enabled, 'enabled').each);
     }
     if (enabled.length < this.zones.length) {
       Annotations.of(this).addInfo(
@@ -139,35 +143,47 @@ export class OutgoingZoneTransferFleet extends Construct {
     const hosts = this.secondaries.flatMap((s) => s.nameservers);
     this.annotateNameservers(hosts);
     const published = hosts.length === 0 ? [] : this.zones.filter((z) => !z.hiddenSecondary);
-    if (published.length > 0) {
-      const eachPublished = TerraformIterator.fromMap(mapOf(published, (z) => [z.zoneName, z.zoneId]));
+    const publishedZones = published.length > 0 ? subsetOf(published, 'published') : undefined;
+    this.nameserverRecords = [];
+    if (publishedZones) {
+      const eachPublished = publishedZones.each;
       this.dnsSettings = new ZoneDnsSettings(this, 'DnsSettings', { forEach: eachPublished, zoneId: eachPublished.value as string, multiProvider: true });
-      const eachRecord = TerraformIterator.fromMap(mapOf(published.flatMap((z) => hosts.map((host) => ({ z, host }))), ({ z, host }) => [
-        `${z.zoneName} NS ${host}`, { zone_id: z.zoneId, zone: z.zoneName, host, ttl: z.nameserverTtl },
-      ]));
-      this.nameserverRecords = new DnsRecord(this, 'ApexNs', {
-        forEach: eachRecord,
-        zoneId: eachRecord.getString('zone_id'),
-        name: eachRecord.getString('zone'), // without the trailing dot, as the API stores it
-        type: 'NS',
-        content: eachRecord.getString('host'),
-        ttl: eachRecord.getNumber('ttl'),
-        comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
-        dependsOn: [this.dnsSettings],
+      const ttl = this.nameserverTtl(published, props.nameserverTtl ?? DEFAULT_NAMESERVER_TTL, eachPublished);
+      // One resource per nameserver, keyed by zone name like the others: `...ApexNs_<host>_<hash>["example.com"]`.
+      this.nameserverRecords = addApexNsRecords(this, this.dnsSettings, hosts, {
+        forEach: eachPublished,
+        zoneId: eachPublished.value as string,
+        zoneName: eachPublished.key as string,
+        ttl,
       });
-      LIBRARY_NS_RECORDS.add(this.nameserverRecords);
     }
     FLEET_ZONES.set(this.outgoing, { zones: this.zones, published: new Set(published.map((z) => z.zoneName)) });
 
-    // What each zone publishes, so that one expression can add it to Cloudflare's nameservers.
-    const publishedHosts = new TerraformLocal(this, 'PublishedNameservers', mapOf(this.zones, (z) => [z.zoneName, published.includes(z) ? hosts : []]));
-    const localName = outputName('fleet_published_nameservers', pathBelowStack(this));
-    publishedHosts.overrideLogicalId(localName);
     this.registrarNameservers = new TerraformOutput(this, 'RegistrarNameservers', {
       description: 'For every zone: the nameservers to set at the registrar (Cloudflare\'s, and the secondary\'s where published).',
-      value: TerraformIterator.fromDataSources(this.zoneData).forExpressionForMap('key', `concat(val.name_servers, local.${localName}[key])`),
+      value: TerraformIterator.fromDataSources(this.zoneData).forExpressionForMap('key', registrarExpression(hosts, publishedZones, all)),
     });
     nameOutput(this.registrarNameservers, outputName('registrar_nameservers', pathBelowStack(this)));
+  }
+
+  /** A local `name` (made unique below the stack) of zone name => zone id, and an iterator over it. */
+  private zoneMapLocal(name: string, zones: readonly FleetZone[]): ZoneMapLocal {
+    const local = new TerraformLocal(this, name, mapOf(zones, (z) => [z.zoneName, z.zoneId]));
+    const uniqueName = outputName(name, pathBelowStack(this));
+    local.overrideLogicalId(uniqueName);
+    return { name: uniqueName, each: TerraformIterator.fromMap(local.asStringMap) };
+  }
+
+  /**
+   * The apex NS records' TTL: the fleet's, as a number, when no published zone
+   * overrides it; otherwise a lookup in a local of the overrides only.
+   */
+  private nameserverTtl(published: readonly FleetZone[], fleetTtl: number, each: MapTerraformIterator): number {
+    const overrides = published.filter((z) => z.nameserverTtl !== fleetTtl);
+    if (overrides.length === 0) return fleetTtl;
+    const ttls = new TerraformLocal(this, 'NameserverTtls', mapOf(overrides, (z) => [z.zoneName, z.nameserverTtl]));
+    ttls.overrideLogicalId(outputName('fleet_nameserver_ttls', pathBelowStack(this)));
+    return Token.asNumber(Fn.lookup(ttls.asNumberMap, each.key as string, fleetTtl));
   }
 
   private annotateNameservers(hosts: readonly string[]): void {
@@ -183,6 +199,23 @@ export class OutgoingZoneTransferFleet extends Construct {
       Annotations.of(this).addWarning(`Nameservers inside their own zone need glue at the registrar and A/AAAA records in the zone: ${glue.join(', ')}.`);
     }
   }
+}
+
+interface ZoneMapLocal {
+  readonly name: string;
+  readonly each: MapTerraformIterator;
+}
+
+/**
+ * The registrar output's expression for one zone (`key`, `val` its data
+ * source): Cloudflare's nameservers, then the secondary's where the zone
+ * publishes them.
+ */
+function registrarExpression(hosts: readonly string[], published: ZoneMapLocal | undefined, all: ZoneMapLocal): string {
+  if (published === undefined) return 'val.name_servers';
+  const secondary = JSON.stringify(hosts);
+  if (published === all) return `concat(val.name_servers, ${secondary})`;
+  return `concat(val.name_servers, contains(keys(local.${published.name}), key) ? ${secondary} : [])`;
 }
 
 /** A map literal keyed and sorted by `entry`'s key, for `for_each`. */

@@ -6,12 +6,12 @@ import { Annotations, Fn, TerraformOutput, TerraformResource, TerraformStack } f
 import { Construct } from 'constructs';
 import { CLOUDFLARE_LIMITS } from './cloudflare';
 import { PreflightChecks } from './checks/preflight-checks';
-import { LIBRARY_NS_RECORDS } from './private/library-records';
+import { addApexNsRecords } from './private/library-records';
 import { CLI_NAME, addTransferEnabler } from './private/transfer-enabler';
 import { compareStrings } from './private/lists';
 import { zonesDeclaredIn } from './private/zone-registry';
 import { ProblemList, requirePropsObject } from './private/problems';
-import { dependencies, suspendTokenStackTraces } from './private/token-stack-traces';
+import { suspendTokenStackTraces } from './private/token-stack-traces';
 import { validateCloudflareId, validateOptionalBoolean, validateTtl } from './private/validate-basic';
 import { ZONE_NAME_RULES, isInZone, toFqdn, validateDomainName } from './private/validate-dns-name';
 import { addConfigOutput, nameOutput, outputName } from './private/config-output';
@@ -231,24 +231,7 @@ export class OutgoingZoneTransfer extends Construct {
     const hosts = this.hiddenSecondary ? [] : nameservers;
     if (hosts.length === 0) return { hosts, records: [] };
     const settings = new ZoneDnsSettings(this, 'DnsSettings', { zoneId: this.zoneId, multiProvider: true });
-    const recordsScope = new Construct(this, 'ApexNs');
-    const dependsOnSettings = dependencies([settings]);
-    // A plain loop, not map(): cdktf records a stack trace for every token, and each frame costs.
-    const records: DnsRecord[] = [];
-    for (const host of hosts) {
-      const record = new DnsRecord(recordsScope, host, {
-        zoneId: this.zoneId,
-        // The API stores names and contents without the trailing dot; with it, every plan drifts.
-        name: this.zoneName,
-        type: 'NS',
-        content: host,
-        ttl,
-        comment: 'Secondary DNS nameserver (outgoing zone transfer), managed by Terraform',
-        dependsOn: dependsOnSettings,
-      });
-      LIBRARY_NS_RECORDS.add(record);
-      records.push(record);
-    }
+    const records = addApexNsRecords(this, settings, hosts, { zoneId: this.zoneId, zoneName: this.zoneName, ttl });
     return { hosts, records, settings };
   }
 

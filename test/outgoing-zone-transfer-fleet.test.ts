@@ -30,46 +30,64 @@ const only = (json: any, type: string) => {
 };
 
 describe('OutgoingZoneTransferFleet', () => {
-  test('one resource block per kind, with for_each keyed by zone name and the overrides applied', () => {
-    const { stack } = fleet();
+  test('one resource block per kind, iterating over a shared local of zone name => zone id, with the overrides applied', () => {
+    const { stack, construct } = fleet();
     const json = JSON.parse(synth(stack));
+    expect(json.locals.fleet_zones_Fleet).toEqual({ 'a.example': zoneId(1), 'b.example': zoneId(2), 'c.example': zoneId(3), 'd.example': zoneId(4) });
     const outgoing = only(json, 'cloudflare_dns_zone_transfers_outgoing');
-    expect(Object.keys(outgoing.for_each)).toEqual(['a.example', 'b.example', 'c.example', 'd.example']);
-    expect(outgoing).toMatchObject({ name: '${each.key}.', zone_id: '${each.value}' });
+    expect(outgoing).toMatchObject({ for_each: '${local.fleet_zones_Fleet}', name: '${each.key}.', zone_id: '${each.value}' });
     expect(outgoing.peers).toHaveLength(2);
-    expect(only(json, 'cloudflare_zone_dns_settings').for_each).toEqual({ 'a.example': zoneId(1), 'b.example': zoneId(2), 'd.example': zoneId(4) });
-    const records = only(json, 'cloudflare_dns_record');
-    expect(Object.keys(records.for_each)).toHaveLength(6); // 3 published zones x 2 nameservers
-    expect(records.for_each['d.example NS ns2.provider.example']).toEqual({ zone_id: zoneId(4), zone: 'd.example', host: 'ns2.provider.example', ttl: 3600 });
-    expect(records.for_each['a.example NS ns1.provider.example'].ttl).toBe(86400);
-    expect(records).toMatchObject({ name: '${each.value.zone}', type: 'NS', content: '${each.value.host}', zone_id: '${each.value.zone_id}' });
-    const enabler = only(json, 'terraform_data');
-    expect(Object.keys(enabler.for_each)).toEqual(['a.example', 'b.example', 'd.example']);
-    expect(enabler.triggers_replace.zone_id).toBe('${each.value}');
-    expect(Object.keys(json.data.cloudflare_zone)).toHaveLength(1);
+    expect(Object.values(json.data.cloudflare_zone)).toEqual([expect.objectContaining({ for_each: '${local.fleet_zones_Fleet}', zone_id: '${each.value}' })]);
+    // c.example is hidden and not enabled: the subsets get locals of their own.
+    expect(json.locals.fleet_published_zones_Fleet).toEqual({ 'a.example': zoneId(1), 'b.example': zoneId(2), 'd.example': zoneId(4) });
+    expect(json.locals.fleet_enabled_zones_Fleet).toEqual({ 'a.example': zoneId(1), 'b.example': zoneId(2), 'd.example': zoneId(4) });
+    expect(only(json, 'cloudflare_zone_dns_settings')).toMatchObject({ for_each: '${local.fleet_published_zones_Fleet}', multi_provider: true });
+    expect(only(json, 'terraform_data')).toMatchObject({ for_each: '${local.fleet_enabled_zones_Fleet}', triggers_replace: { zone_id: '${each.value}' } });
+    // One NS resource per nameserver, keyed by zone; d.example's TTL override is looked up, the others get the fleet's.
+    const records = resourcesOf(json, 'cloudflare_dns_record');
+    expect(Object.keys(records)).toEqual([expect.stringMatching(/^Fleet_ApexNs_ns1providerexample_[0-9A-F]{8}$/), expect.stringMatching(/^Fleet_ApexNs_ns2providerexample_[0-9A-F]{8}$/)]);
+    expect(Object.values(records).map((r: any) => r.content)).toEqual(['ns1.provider.example', 'ns2.provider.example']);
+    for (const record of Object.values(records)) {
+      expect(record).toMatchObject({ for_each: '${local.fleet_published_zones_Fleet}', name: '${each.key}', zone_id: '${each.value}', type: 'NS', ttl: '${lookup(local.fleet_nameserver_ttls_Fleet, each.key, 86400)}' });
+    }
+    expect(json.locals.fleet_nameserver_ttls_Fleet).toEqual({ 'd.example': 3600 });
+    expect(construct.nameserverRecords).toHaveLength(2);
+  });
+
+  test('without subsets or TTL overrides, every resource iterates over the one local and the TTL is a number', () => {
+    const json = JSON.parse(synth(fleet(ZONES.map(({ zoneId: id, zoneName }) => ({ zoneId: id, zoneName }))).stack));
+    expect(Object.keys(json.locals)).toEqual(['fleet_zones_Fleet']);
+    for (const block of Object.values(json.resource).flatMap((byName) => Object.values(byName as object)).filter((b: any) => b.for_each !== undefined)) {
+      expect(block.for_each).toBe('${local.fleet_zones_Fleet}');
+    }
+    expect(Object.values(resourcesOf(json, 'cloudflare_dns_record')).map((r: any) => r.ttl)).toEqual([86400, 86400]);
   });
 
   test('the registrar output adds each published zone\'s nameservers to Cloudflare\'s', () => {
-    const { stack } = fleet();
-    const json = JSON.parse(synth(stack));
-    expect(json.locals.fleet_published_nameservers_Fleet).toEqual({
-      'a.example': ['ns1.provider.example', 'ns2.provider.example'], 'b.example': ['ns1.provider.example', 'ns2.provider.example'],
-      'c.example': [], 'd.example': ['ns1.provider.example', 'ns2.provider.example'],
-    });
-    expect(json.output.registrar_nameservers_Fleet.value).toMatch(/^\$\{\{ for key, val in data\.cloudflare_zone\.Fleet_Zone_[0-9A-F]{8}: key => concat\(val\.name_servers, local\.fleet_published_nameservers_Fleet\[key\]\) \}\}$/);
+    const value = (zones: FleetZoneOptions[]) => JSON.parse(synth(fleet(zones).stack)).output.registrar_nameservers_Fleet.value as string;
+    const prefix = String.raw`^\$\{\{ for key, val in data\.cloudflare_zone\.Fleet_Zone_[0-9A-F]{8}: key => `;
+    expect(value(ZONES)).toMatch(new RegExp(prefix + String.raw`concat\(val\.name_servers, contains\(keys\(local\.fleet_published_zones_Fleet\), key\) \? \["ns1\.provider\.example","ns2\.provider\.example"\] : \[\]\) \}\}$`));
+    expect(value([ZONES[0]])).toMatch(new RegExp(prefix + String.raw`concat\(val\.name_servers, \["ns1\.provider\.example","ns2\.provider\.example"\]\) \}\}$`));
+    expect(value([{ ...ZONES[0], hiddenSecondary: true }])).toMatch(new RegExp(prefix + String.raw`val\.name_servers \}\}$`));
   });
 
-  test('adding, removing or reordering zones changes no block name and no other zone\'s entry', () => {
+  test('adding, removing or reordering zones changes no block name, no local name and no other zone\'s entry', () => {
     const before = JSON.parse(synth(fleet().stack));
     const after = JSON.parse(synth(fleet([{ zoneId: zoneId(9), zoneName: '0.example' }, ...ZONES.filter((z) => z.zoneName !== 'A.Example.').reverse()]).stack)); // a.example removed, 0.example added
     for (const type of Object.keys(before.resource)) {
       expect(Object.keys(after.resource[type])).toEqual(Object.keys(before.resource[type]));
-      const [b] = Object.values(before.resource[type]) as any[];
-      const [a] = Object.values(after.resource[type]) as any[];
-      for (const [key, value] of Object.entries(b.for_each ?? {})) {
-        if (!key.startsWith('a.example')) expect(a.for_each[key]).toEqual(value);
+      for (const [name, block] of Object.entries(before.resource[type]) as [string, any][]) {
+        expect(after.resource[type][name].for_each).toEqual(block.for_each);
       }
     }
+    expect(Object.keys(after.locals)).toEqual(Object.keys(before.locals));
+    for (const [name, map] of Object.entries(before.locals) as [string, Record<string, unknown>][]) {
+      for (const [zone, value] of Object.entries(map)) {
+        if (zone !== 'a.example') expect(after.locals[name][zone]).toEqual(value);
+      }
+      expect(after.locals[name]['a.example']).toBeUndefined();
+    }
+    expect(after.locals.fleet_zones_Fleet['0.example']).toBe(zoneId(9));
     expect(synth(fleet([...ZONES].reverse()).stack)).toBe(synth(fleet().stack));
   });
 

@@ -89,18 +89,25 @@ function endpointOf(ip: unknown, port: unknown): string {
 }
 
 /**
- * The resources of one type as [address, config]. A resource with a literal
- * `for_each` map (OutgoingZoneTransferFleet) becomes one entry per key, with
- * `each.key` and `each.value.<attr>` replaced by that key's values, so the
- * rest of the review reads fleets and single zones alike.
+ * The resources of one type as [address, config]. A resource with a `for_each`
+ * map, literal or a local (OutgoingZoneTransferFleet), becomes one entry per
+ * key, with `each.key` and `each.value.<attr>` replaced by that key's values,
+ * so the rest of the review reads fleets and single zones alike.
  */
 function resourcesOf(json: any, type: string): [string, any][] {
   return Object.entries(json?.resource?.[type] ?? {}).flatMap(([name, config]: [string, any]): [string, any][] => {
-    const forEach = config?.for_each;
-    if (forEach === null || typeof forEach !== 'object' || Array.isArray(forEach)) return [[`${type}.${name}`, config]];
+    const forEach = forEachMap(json, config?.for_each);
+    if (forEach === undefined) return [[`${type}.${name}`, config]];
     const { for_each: _ignored, ...body } = config;
     return Object.entries(forEach).map(([key, value]): [string, any] => [`${type}.${name}[${JSON.stringify(key)}]`, substituteEach(body, key, value)]);
   });
+}
+
+/** A `for_each` map: a literal, or `${local.<name>}` naming a literal local; undefined for anything else. */
+function forEachMap(json: any, forEach: unknown): Record<string, unknown> | undefined {
+  const local = typeof forEach === 'string' ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(forEach) : null;
+  const map = local ? json?.locals?.[local[1]] : forEach;
+  return map !== null && typeof map === 'object' && !Array.isArray(map) ? map : undefined;
 }
 
 /** Replaces `${each.key}`, `${each.value}` and `${each.value.<attr>}` throughout `node`. */

@@ -51,7 +51,9 @@ describe('examples', () => {
       stack.prepareStack(); // adds the cross-stack references
       const json = stack.toTerraform() as any;
       expect(json.data.terraform_remote_state['cross-stack-reference-input-zone-transfers-account'].config.path).toBe('../zone-transfers-account/terraform.tfstate');
-      return Object.keys((Object.values(json.resource.cloudflare_dns_zone_transfers_outgoing)[0] as any).for_each);
+      const outgoing = Object.values(json.resource.cloudflare_dns_zone_transfers_outgoing)[0] as any;
+      expect(outgoing.for_each).toBe('${local.fleet_zones_Zones}');
+      return Object.keys(json.locals.fleet_zones_Zones);
     });
     expect(zones.sort()).toEqual([...FLEET_ZONES].sort());
   });
