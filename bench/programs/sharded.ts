@@ -1,14 +1,14 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { OutgoingZoneTransferFleet, SecondaryDns, assignZonesToShards } from '../../lib';
-import { ACCOUNT_ID, NAMESERVERS, PEERS, zoneAt } from './shared';
+import { ACCOUNT_ID, NAMESERVERS, PEERS, shippedPackage, zoneAt } from './shared';
 
 /** At most this many zones per stack in the sharded program. */
 export const ZONES_PER_SHARD = 2500;
 
 /** N zones sharded over ceil(N / 2500) stacks of fleets, with the SecondaryDns in its own stack. */
 export function build(scope: Construct, zones: number): TerraformStack {
+  const { OutgoingZoneTransferFleet, SecondaryDns, assignZonesToShards } = shippedPackage();
   const account = new TerraformStack(scope, 'account');
   new CloudflareProvider(account, 'cloudflare', {});
   const secondary = new SecondaryDns(account, 'Secondary', { accountId: ACCOUNT_ID, tsig: { name: 'fleet-key' }, peers: PEERS, nameservers: NAMESERVERS });

@@ -52,7 +52,11 @@ describe('packaging', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('npm pack, install into a fresh project, compile against the types, synthesize', () => {
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    // The JavaScript ships as two bundles (loading one file is what keeps `require` cheap), with their types and source maps.
+    const files = (packed.files as { path: string }[]).map((f) => f.path);
+    expect(files.filter((f) => f.endsWith('.js')).sort()).toEqual(['dist/cli/main.js', 'dist/index.js']);
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.js.map', 'dist/outgoing-zone-transfer.d.ts', 'README.md', 'package.json']));
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBe(`${PACKAGE.name}-${PACKAGE.version}.tgz`);
 
