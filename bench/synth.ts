@@ -9,9 +9,11 @@
  *
  *   npm run bench                         # N = 1, 100, 1000, 10000
  *   npm run bench -- --zones 1,100 --runs 3 --ways fleet,hand-written
+ *   npm run bench -- --stack-traces on      # cdktf's default app (off otherwise)
  *
- * Runs the compiled JavaScript (`tsc -p tsconfig.bench.json` first, which
- * `npm run bench` does), so that neither way pays for ts-node.
+ * Runs the compiled JavaScript (`npm run bench` builds the package and
+ * compiles the bench first), so that no way pays for ts-node; the library's
+ * ways load the package as it ships, from dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -35,7 +37,7 @@ const option = (name: string, fallback: string) => {
 const SIZES = option('zones', '1,100,1000,10000').split(',').map(Number);
 const RUNS = Number(option('runs', '5'));
 const WAYS = option('ways', 'library,hand-written,fleet,sharded').split(',');
-// `off` is `new App({ stackTraces: false })`, what the examples use (no machine paths in the JSON); `on` is cdktf's default.
+// `off` is `new App({ stackTraces: false })`, what the examples use and the README recommends; `on` is cdktf's default.
 const STACK_TRACES = option('stack-traces', 'off');
 if (STACK_TRACES !== 'on' && STACK_TRACES !== 'off') throw new Error(`--stack-traces takes on or off, not ${STACK_TRACES}`);
 // Loading takes some 200 ms, so its median needs more samples than a synth.

@@ -12,7 +12,7 @@ import { IConstruct } from 'constructs';
  * resources with that recording switched off too, and switch it back on
  * before returning (or throwing). cdktf 0.21 is the last release (the
  * project is archived), so the private module this swaps a function of will
- * not move; if it ever did, `body` still runs, only slower.
+ * not move; if it ever did, the constructs would still work, only slower.
  */
 const stackTraceModule = loadStackTraceModule();
 
