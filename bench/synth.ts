@@ -3,7 +3,8 @@
  * nameservers) four ways: this library's per-zone constructs, its fleet form
  * (for_each), the fleet sharded over stacks of at most 2,500 zones with the
  * secondary in its own stack, and an equivalent hand-written program (the
- * provider classes, deep imports). The largest stack's size is what one
+ * provider classes, deep imports); and a fifth, the fleet with the
+ * secondary's rendered configuration for all four servers (`fleet-config`). The largest stack's size is what one
  * `terraform plan` reads. Each figure is the median of
  * several runs, each in its own process, into a fresh directory.
  *
@@ -36,7 +37,7 @@ const option = (name: string, fallback: string) => {
 };
 const SIZES = option('zones', '1,100,1000,10000').split(',').map(Number);
 const RUNS = Number(option('runs', '5'));
-const WAYS = option('ways', 'library,hand-written,fleet,sharded').split(',');
+const WAYS = option('ways', 'library,hand-written,fleet,sharded,fleet-config').split(',');
 // `off` is `new App({ stackTraces: false })`, what the examples use and the README recommends; `on` is cdktf's default.
 const STACK_TRACES = option('stack-traces', 'off');
 if (STACK_TRACES !== 'on' && STACK_TRACES !== 'off') throw new Error(`--stack-traces takes on or off, not ${STACK_TRACES}`);
