@@ -84,10 +84,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--base <dir>', 'a synth output to compare with (for example of the base branch)')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .option('--fail-on-risk', 'exit with code 5 when a high-risk change is present (needs --base)')
+    .option('--max-length <characters>', `Markdown only: cut the zone or change table to fit (a pull-request comment holds 65536; at least ${MIN_REVIEW_LENGTH})`, parseMaxLength)
     .addHelpText('after', EXIT_HELP)
-    .action((options: { out: string; base?: string; format: 'markdown' | 'json'; failOnRisk?: boolean }) => {
+    .action((options: { out: string; base?: string; format: 'markdown' | 'json'; failOnRisk?: boolean; maxLength?: number }) => {
       if (options.failOnRisk && options.base === undefined) {
         err('error: --fail-on-risk compares with a base: add --base <dir>.\n');
+        exitCode = EXIT.USAGE;
+        return;
+      }
+      if (options.maxLength !== undefined && options.format !== 'markdown') {
+        err('error: --max-length cuts Markdown; JSON is for tools and is never cut: leave out one of the two.\n');
         exitCode = EXIT.USAGE;
         return;
       }
@@ -152,6 +158,17 @@ function parseZoneId(value: string): string {
     throw new InvalidArgumentError('a zone id is 32 hexadecimal characters (the zone\'s Overview page, API section).');
   }
   return id;
+}
+
+/** The shortest `--max-length`: the review's headings and notes must fit. */
+const MIN_REVIEW_LENGTH = 1000;
+
+function parseMaxLength(value: string): number {
+  const characters = Number(value);
+  if (!Number.isInteger(characters) || characters < MIN_REVIEW_LENGTH) {
+    throw new InvalidArgumentError(`must be a whole number of characters, at least ${MIN_REVIEW_LENGTH} (a pull-request comment holds 65536).`);
+  }
+  return characters;
 }
 
 function parseSeconds(value: string): number {

@@ -33,3 +33,12 @@ export function childIdFromName(name: string): string {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * `items` joined by commas; past `shown` of them, the first `shown` and a
+ * count, so that a message about a fleet of thousands of zones stays readable.
+ */
+export function listSome(items: readonly string[], shown = 20): string {
+  if (items.length <= shown) return items.join(', ');
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more (${items.length} in all)`;
+}

@@ -7,7 +7,7 @@ import { ZoneDnssec } from '@cdktf/provider-cloudflare/lib/zone-dnssec';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CheckId, OutgoingZoneTransfer, OutgoingZoneTransferProps, PREFLIGHT_RULES, PreflightChecks } from '../../lib';
+import { CheckId, OutgoingZoneTransfer, OutgoingZoneTransferFleet, OutgoingZoneTransferProps, PREFLIGHT_RULES, PreflightChecks, SecondaryDns } from '../../lib';
 import { ACCOUNT_ID, ZONE_ID, errorOf, newStack } from '../helpers';
 
 /** A stack with one zone declared by the library, plus whatever `extra` adds with raw provider classes. */
@@ -155,6 +155,15 @@ describe('CFZT006 limits across the stack, raw resources included', () => {
 describe('CFZT007 entitlement', () => {
   test('once per stack, listing the zones', () => {
     expect(findings(stackWith(), CheckId.ENTITLEMENT)).toEqual([expect.stringMatching(/^info test: \[CFZT007\] Before the first apply, .* for: example\.com\./)]);
+  });
+
+  test('a fleet of many zones is listed by its first 20 and a count', () => {
+    const stack = newStack();
+    const secondary = new SecondaryDns(stack, 'Secondary', { accountId: ACCOUNT_ID, tsig: { name: 'k' }, peers: [{ name: 'ns1', ip: '192.0.2.1' }] });
+    const zones = Array.from({ length: 25 }, (_, i) => ({ zoneName: `z${String(i).padStart(2, '0')}.example`, zoneId: i.toString(16).padStart(32, '0') }));
+    new OutgoingZoneTransferFleet(stack, 'Fleet', { secondaries: [secondary], zones, hiddenSecondary: true });
+    Testing.synth(stack);
+    expect(findings(stack, CheckId.ENTITLEMENT)).toEqual([expect.stringMatching(/ for: z00\.example, z01\.example, .*, z19\.example and 5 more \(25 in all\)\. Why: /)]);
   });
 
   test('a stack without outgoing transfers gets none, even when checked explicitly', () => {

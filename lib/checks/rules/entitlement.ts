@@ -1,5 +1,6 @@
 import { CheckId, CheckSeverity } from '../check-id';
 import { PreflightRule } from '../rule';
+import { listSome } from '../../private/lists';
 
 export const entitlementRule: PreflightRule = {
   id: CheckId.ENTITLEMENT,
@@ -10,6 +11,6 @@ export const entitlementRule: PreflightRule = {
   check(model) {
     if (model.zones.length === 0) return [];
     const names = model.zones.map((z) => z.zoneName ?? '(name known at apply)');
-    return [{ construct: model.stack, message: `Before the first apply, Cloudflare's account team must enable outgoing zone transfers (Enterprise) for: ${names.join(', ')}.` }];
+    return [{ construct: model.stack, message: `Before the first apply, Cloudflare's account team must enable outgoing zone transfers (Enterprise) for: ${listSome(names)}.` }];
   },
 };
