@@ -16,7 +16,7 @@ const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
 const CONSUMER_PROGRAM = `
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Tokenization } from 'cdktf';
 import { ConstructPropsError, OutgoingZoneTransfer, SecondaryDns, TsigAlgorithm } from 'cdktf-cloudflare-zone-transfers';
 
 const app = new App({ stackTraces: false });
@@ -41,6 +41,8 @@ try {
   console.log('caught ' + e.problems.length + ' problems');
 }
 console.log('linked ' + zone.linkedPeers.length + ' peer(s)');
+// With stack traces off, the installed package reaches cdktf's trace recorder and skips it for its tokens.
+console.log('token trace frames ' + Tokenization.reverseString(String(zone.registrarNameservers.value)).tokens[0].creationStack.length);
 app.synth();
 `;
 
@@ -80,6 +82,7 @@ describe('packaging', () => {
 
     expect(stdout).toContain('caught 1 problems');
     expect(stdout).toContain('linked 1 peer(s)');
+    expect(stdout).toContain('token trace frames 0');
     const json = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
     expect(Object.values(json.resource.cloudflare_dns_zone_transfers_outgoing)).toEqual([
       expect.objectContaining({ name: 'consumer.example.', zone_id: '00112233445566778899aabbccddeeff' }),
