@@ -16,7 +16,7 @@ describe('enabling transfers at apply (step 6)', () => {
     const { enabler, others, json, construct } = zone();
     expect(others).toEqual([]);
     expect(enabler.provisioner[0]).toEqual({
-      'local-exec': { command: 'npx --no-install cdktf-cloudflare-zone-transfers enable --zone-id ${self.triggers_replace.zone_id}' },
+      'local-exec': { command: 'npx --no-install cdktf-cloudflare-zone-transfers enable --zone-id ${self.triggers_replace.zone_id} --timeout 900' },
     });
     const outgoing = Object.keys(resourcesOf(json, 'cloudflare_dns_zone_transfers_outgoing'))[0];
     const acls = Object.keys(resourcesOf(json, 'cloudflare_dns_zone_transfers_acl')).map((name) => `cloudflare_dns_zone_transfers_acl.${name}`);
@@ -36,7 +36,7 @@ describe('enabling transfers at apply (step 6)', () => {
   test('destroy: runs the CLI disable, reading only self', () => {
     const { enabler } = zone();
     expect(enabler.provisioner[1]).toEqual({
-      'local-exec': { when: 'destroy', command: 'npx --no-install cdktf-cloudflare-zone-transfers disable --zone-id ${self.triggers_replace.zone_id}' },
+      'local-exec': { when: 'destroy', command: 'npx --no-install cdktf-cloudflare-zone-transfers disable --zone-id ${self.triggers_replace.zone_id} --timeout 900' },
     });
   });
 

@@ -36,8 +36,8 @@ export function build(scope: Construct, zones: number): TerraformStack {
       terraformGeneratorMetadata: { providerName: 'terraform' },
       dependsOn: [outgoing, ...acls],
       provisioners: [
-        { type: 'local-exec', command: 'npx --no-install cdktf-cloudflare-zone-transfers enable --zone-id ${self.triggers_replace.zone_id}' },
-        { type: 'local-exec', when: 'destroy', command: 'npx --no-install cdktf-cloudflare-zone-transfers disable --zone-id ${self.triggers_replace.zone_id}' },
+        { type: 'local-exec', command: 'npx --no-install cdktf-cloudflare-zone-transfers enable --zone-id ${self.triggers_replace.zone_id} --timeout 900' },
+        { type: 'local-exec', when: 'destroy', command: 'npx --no-install cdktf-cloudflare-zone-transfers disable --zone-id ${self.triggers_replace.zone_id} --timeout 900' },
       ],
     });
     enabler.addOverride('triggers_replace', { zone_id: outgoing.zoneId, peers: peerIds });

@@ -11,12 +11,20 @@ import { dependencies } from './token-stack-traces';
 export const CLI_NAME = 'cdktf-cloudflare-zone-transfers';
 
 /**
+ * How long a provisioner's command may retry, in seconds. Past Cloudflare's
+ * global API rate limit (1,200 requests per five minutes per user), every call
+ * is refused for five minutes; an apply of many zones reaches it, and the
+ * command then waits it out instead of failing the apply.
+ */
+export const PROVISIONER_TIMEOUT_SECONDS = 900;
+
+/**
  * The command a provisioner runs. It reads the zone id from `self`, the only
  * thing a destroy-time provisioner may read; the API token comes from the
  * environment of `terraform apply`, never from the configuration.
  */
 function cliCommand(subcommand: 'enable' | 'disable'): string {
-  return `npx --no-install ${CLI_NAME} ${subcommand} --zone-id \${self.triggers_replace.zone_id}`;
+  return `npx --no-install ${CLI_NAME} ${subcommand} --zone-id \${self.triggers_replace.zone_id} --timeout ${PROVISIONER_TIMEOUT_SECONDS}`;
 }
 
 /**

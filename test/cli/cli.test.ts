@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EXIT, runCli } from '../../lib/cli/main';
 import { FakeCloudflare } from './fake-cloudflare';
+import { OutgoingZoneTransfer } from '../../lib';
+import { newStack, resourcesOf, synthJson } from '../helpers';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
 // A made-up token; the tests check it never appears in any output.
@@ -68,6 +70,22 @@ describe('commands', () => {
     const { code, err } = await cli('enable', '--zone-id', ZONE);
     expect(code).toBe(EXIT.UNEXPECTED);
     expect(err).toContain('succeeded, but the status is now "Pending", not enabled');
+  });
+});
+
+describe('the provisioners\' commands, as synthesized', () => {
+  test('enable at create and disable at destroy run against the API, with the zone id from self', async () => {
+    const stack = newStack();
+    new OutgoingZoneTransfer(stack, 'Zone', { zoneId: ZONE, zoneName: 'example.com', accountId: ZONE, peers: [{ name: 'ns1', ip: '192.0.2.1' }] });
+    const [enabler] = Object.values(resourcesOf(synthJson(stack), 'terraform_data')) as { provisioner: { 'local-exec': { command: string } }[] }[];
+    const [create, destroy] = enabler.provisioner.map((p) => p['local-exec'].command.replace('${self.triggers_replace.zone_id}', ZONE).split(' '));
+    // npx --no-install <bin> <subcommand> ...: the arguments after the bin are the CLI's.
+    expect(create.slice(0, 3)).toEqual(['npx', '--no-install', 'cdktf-cloudflare-zone-transfers']);
+    expect(create).toEqual(expect.arrayContaining(['--timeout', '900']));
+    expect(await cli(...create.slice(3))).toMatchObject({ code: EXIT.OK });
+    expect(fake.state.get(ZONE)).toBe('Enabled');
+    expect(await cli(...destroy.slice(3))).toMatchObject({ code: EXIT.OK });
+    expect(fake.state.get(ZONE)).toBe('Disabled');
   });
 });
 
