@@ -43,6 +43,7 @@ export interface MarkdownOptions {
 }
 
 const list = (items: readonly string[]) => (items.length === 0 ? '-' : items.join(', '));
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** Zones of an account object: a fleet links thousands, so past 20 the rest are counted. */
 const zoneList = (zones: readonly string[]) => (zones.length === 0 ? '-' : listSome(zones));
@@ -58,7 +59,6 @@ function cutToLength(text: string, maxLength: number | undefined): string {
   const end = text.lastIndexOf('\n', Math.max(0, maxLength - note.length));
   return `${text.slice(0, Math.max(0, end))}${note}`;
 }
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** The report of every zone with outgoing transfers in one synth output. */
 export function renderReviewMarkdown(model: ReviewModel, options: MarkdownOptions = {}): string {
