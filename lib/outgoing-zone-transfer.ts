@@ -107,13 +107,16 @@ export interface OutgoingZoneTransferProps {
   readonly allowProxiedRecords?: boolean;
 }
 
-
 /**
  * Outgoing zone transfers for one Cloudflare zone (Cloudflare as primary,
  * another provider as secondary): links the secondaries' peers to the zone
  * (step 3 of Cloudflare's guide), publishes the secondaries' nameservers at
  * the apex with multi-provider DNS on (step 7), and outputs the nameserver
  * set for the registrar (step 8).
+ *
+ * In an app created with `stackTraces: false`, the construct does not record
+ * cdktf's per-token stack traces for the tokens it creates (most of the cost
+ * of a synth); tokens created by your own code keep theirs.
  */
 export class OutgoingZoneTransfer extends Construct {
   /** The zone id. */
