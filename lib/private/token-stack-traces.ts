@@ -1,4 +1,4 @@
-import { DISABLE_STACK_TRACE_IN_METADATA, TerraformElement } from 'cdktf';
+import { DISABLE_STACK_TRACE_IN_METADATA, ITerraformDependable, TerraformElement } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -55,12 +55,21 @@ export function suspendTokenStackTraces(scope: IConstruct): () => void {
 const KEEP = (): void => undefined;
 
 /**
- * Returns `resources` for a `depends_on`, after creating their `fqn` tokens.
- * cdktf creates a dependency's fqn token lazily, while it resolves the
- * `depends_on` at synth, where its stack trace is some forty frames deep;
- * created here, in the constructor, it costs a shallow trace or none.
+ * `resources` for a `depends_on`. cdktf creates a dependency's address token
+ * (`fqn`) only while it resolves the `depends_on` at synth, some forty frames
+ * deep, with a stack trace; these stand-ins create it then too (so the
+ * resources' logical ids can still be overridden until synth), but skip its
+ * trace when the app has stack traces off.
  */
-export function dependencies<T extends TerraformElement>(resources: readonly T[]): T[] {
-  for (const resource of resources) void resource.fqn;
-  return [...resources];
+export function dependencies(resources: readonly TerraformElement[]): ITerraformDependable[] {
+  return resources.map((resource) => ({
+    get fqn(): string {
+      const resumeTokenStackTraces = suspendTokenStackTraces(resource);
+      try {
+        return resource.fqn;
+      } finally {
+        resumeTokenStackTraces();
+      }
+    },
+  }));
 }
