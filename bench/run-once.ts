@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
+import { forEachMap } from '../lib/review/model';
 
 const [way, zonesText, outdir, stackTraces] = process.argv.slice(2);
 const program = require(`./programs/${way}`) as { build(scope: App, zones: number): unknown };
@@ -25,11 +26,11 @@ for (const entry of Object.values(manifest.stacks)) {
   const json = JSON.parse(text);
   bytes += Buffer.byteLength(text);
   largestStackBytes = Math.max(largestStackBytes, Buffer.byteLength(text));
-  // Resource instances: a for_each block counts once per key (of a literal map, or of the local it names), so the ways compare like for like.
-  const keysOf = (forEach: unknown): number | undefined => {
-    const local = typeof forEach === 'string' ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(forEach) : null;
-    const map = local ? json.locals?.[local[1]] : forEach;
-    return map !== null && typeof map === 'object' ? Object.keys(map).length : undefined;
+  // Resource instances: a for_each block counts once per key (of a literal map, or of the local it names, as review reads it),
+  // so the ways compare like for like.
+  const keysOf = (forEach: unknown) => {
+    const map = forEachMap(json, forEach);
+    return map === undefined ? undefined : Object.keys(map).length;
   };
   resources += Object.values(json.resource ?? {})
     .flatMap((byName) => Object.values(byName as Record<string, { for_each?: unknown }>))

@@ -71,9 +71,10 @@ export interface OutgoingZoneTransferFleetProps {
 /**
  * Outgoing zone transfers for many zones at once: the same Cloudflare objects
  * as one `OutgoingZoneTransfer` per zone, but each kind is one Terraform
- * resource with `for_each` keyed by zone name, so the synthesized JSON grows
- * with the zones, not with resource blocks, and thousands of zones synthesize
- * in seconds. Every zone is validated as `OutgoingZoneTransfer` would, and
+ * resource (apex NS records: one per nameserver) with `for_each` over the
+ * local `fleet_zones_<fleet>` (zone name => zone id), so the zone list is
+ * written once, the synthesized JSON grows with it, not with resource blocks,
+ * and thousands of zones synthesize in about a second. Every zone is validated as `OutgoingZoneTransfer` would, and
  * can override the fleet's defaults. Addresses look like
  * `cloudflare_dns_zone_transfers_outgoing.<fleet>["example.com"]`: adding,
  * removing or reordering zones never moves another zone.

@@ -104,7 +104,7 @@ function resourcesOf(json: any, type: string): [string, any][] {
 }
 
 /** A `for_each` map: a literal, or `${local.<name>}` naming a literal local; undefined for anything else. */
-function forEachMap(json: any, forEach: unknown): Record<string, unknown> | undefined {
+export function forEachMap(json: any, forEach: unknown): Record<string, unknown> | undefined {
   const local = typeof forEach === 'string' ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(forEach) : null;
   const map = local ? json?.locals?.[local[1]] : forEach;
   return map !== null && typeof map === 'object' && !Array.isArray(map) ? map : undefined;
